@@ -109,3 +109,14 @@ export interface ExtractionResult {
   /** Sentence boundaries, so that every fact can be traced to its sentence. */
   sentences?: Span[];
 }
+
+/** A name span proposed by a statistical tagger (our trained tagger or a transformer model). */
+export interface NerSpan {
+  start: number;
+  end: number;
+  text: string;
+  label: "PER" | "ORG" | "LOC" | "MISC";
+  /** 0..1 */
+  score: number;
+  source: "tagger" | "transformer";
+}
