@@ -1,7 +1,12 @@
 // The one place that knows how to reach Neo4j: configuration from the environment,
 // opening a driver, running built queries ({ cypher, params }) in managed transactions,
 // and converting driver values (Integer, Node, temporal types) back to plain JavaScript.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from "neo4j-driver";
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from "neo4j-driver";
 import { z } from "zod";
 
 /** A built query: Cypher with every value passed as a `$param`. Builders in graph/ return these. */
@@ -97,7 +102,9 @@ export function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   const msg = err instanceof Error ? err.message : "";
-  return /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|Could not perform discovery|Failed to connect/i.test(msg);
+  return /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|Could not perform discovery|Failed to connect/i.test(
+    msg,
+  );
 }
 
 /** Wraps driver errors meaning "no database" into a DatabaseUnavailableError with advice. */
@@ -111,9 +118,13 @@ export function asUnavailable(err: unknown, config: Pick<GraphConfig, "uri" | "l
     : config.local
       ? "Start the local server with `npx kg neo4j start` (or set NEO4J_URI to use another server)."
       : "Check that the server at NEO4J_URI is running and reachable.";
-  return new DatabaseUnavailableError(`Neo4j is not available at ${config.uri}: ${reason}. ${advice}`, config.uri, {
-    cause: err,
-  });
+  return new DatabaseUnavailableError(
+    `Neo4j is not available at ${config.uri}: ${reason}. ${advice}`,
+    config.uri,
+    {
+      cause: err,
+    },
+  );
 }
 
 /** Opens a driver and (by default) checks that the server answers; throws DatabaseUnavailableError if not. */
@@ -168,7 +179,9 @@ export function toNative(value: unknown): unknown {
       end: toNative(s.end),
     }));
   }
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toNative(v)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toNative(v)]),
+  );
 }
 
 /** Plain records (keys -> native values) of a result. */

@@ -1,6 +1,9 @@
 // The registry of subcommands, declared once. Adding a command is one module plus one line.
 import type { Command } from "commander";
+import { register as neo4j } from "./neo4j.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = Object.freeze([]);
+export const COMMANDS: readonly RegisterCommand[] = Object.freeze([
+  neo4j,
+]);

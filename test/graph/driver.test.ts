@@ -70,7 +70,10 @@ describe("graph/driver", () => {
     it("recognises connection failures but not query errors", () => {
       assert.equal(isUnavailable(Object.assign(new Error("x"), { code: "ServiceUnavailable" })), true);
       assert.equal(isUnavailable(new Error("connect ECONNREFUSED 127.0.0.1:7687")), true);
-      assert.equal(isUnavailable(Object.assign(new Error("bad"), { code: "Neo.ClientError.Statement.SyntaxError" })), false);
+      assert.equal(
+        isUnavailable(Object.assign(new Error("bad"), { code: "Neo.ClientError.Statement.SyntaxError" })),
+        false,
+      );
     });
     it("explains what to do for the local server", () => {
       const e = asUnavailable(Object.assign(new Error("refused"), { code: "ServiceUnavailable" }), {
