@@ -10,7 +10,7 @@ export function schemaQueries(): Query[] {
     q("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE"),
     q("CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"),
     q("CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE"),
-    q("CREATE INDEX entity_keys IF NOT EXISTS FOR (e:Entity) ON (e.keys)"),
+    q("CREATE CONSTRAINT entity_key_id IF NOT EXISTS FOR (k:EntityKey) REQUIRE k.id IS UNIQUE"),
     q("CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)"),
     q("CREATE INDEX fact_type IF NOT EXISTS FOR (f:Fact) ON (f.type)"),
     q(
