@@ -1,0 +1,52 @@
+// `kg ner --jsonl FILE [--lang de|en]`: tags pre-tokenized sentences with the trained tagger.
+// Reads {"tokens": [...]} per line, writes {"tags": [...]} per line, in order.
+import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+
+/** Guesses German or English from the first sentences' words (franc, restricted to the two). */
+export async function guessLanguage(sentences: readonly string[][]): Promise<"de" | "en"> {
+  const { franc } = await import("franc");
+  const sample = sentences
+    .slice(0, 200)
+    .map((t) => t.join(" "))
+    .join(" ")
+    .slice(0, 5000);
+  return franc(sample, { only: ["deu", "eng"], minLength: 3 }) === "deu" ? "de" : "en";
+}
+
+export function register(program: Command): void {
+  program
+    .command("ner")
+    .description("Tag pre-tokenized sentences with the trained NER tagger (BIO over PER, ORG, LOC, MISC)")
+    .requiredOption("--jsonl <file>", 'input: one JSON line {"tokens": [...]} per sentence')
+    .option("--lang <lang>", "de or en (default: guessed from the text)")
+    .action(async (opts: { jsonl: string; lang?: string }) => {
+      const [{ loadNerModel }, { tagTokens }] = await Promise.all([
+        import("../models.ts"),
+        import("../../extractors/tagger/index.ts"),
+      ]);
+      const sentences: string[][] = [];
+      const lines = readFileSync(opts.jsonl, "utf8").split("\n");
+      for (const [i, line] of lines.entries()) {
+        if (!line.trim()) continue;
+        let tokens: unknown;
+        try {
+          tokens = (JSON.parse(line) as { tokens?: unknown }).tokens;
+        } catch {
+          throw new Error(`${opts.jsonl}:${i + 1}: expected a JSON object {"tokens": [...]}, found invalid JSON`);
+        }
+        if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === "string")) {
+          throw new Error(`${opts.jsonl}:${i + 1}: expected "tokens" to be an array of strings`);
+        }
+        sentences.push(tokens as string[]);
+      }
+      if (opts.lang !== undefined && opts.lang !== "de" && opts.lang !== "en") {
+        throw new Error(`--lang: expected "de" or "en", found "${opts.lang}"`);
+      }
+      const lang = (opts.lang as "de" | "en" | undefined) ?? (await guessLanguage(sentences));
+      const model = loadNerModel(lang);
+      const out: string[] = [];
+      for (const tokens of sentences) out.push(JSON.stringify({ tags: tagTokens(model, tokens).tags }));
+      process.stdout.write(out.join("\n") + (out.length ? "\n" : ""));
+    });
+}

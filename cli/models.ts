@@ -1,0 +1,28 @@
+// Loads the committed NER models (models/ner-{de,en}.bin.gz) once per process.
+import { readFileSync, existsSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decodeModel, type TaggerModel } from "../extractors/tagger/format.ts";
+
+export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "models");
+
+const cache = new Map<string, TaggerModel>();
+
+export class ModelMissingError extends Error {
+  readonly code = "NER_MODEL_MISSING";
+}
+
+/** The trained tagger for a language ("de" or "en"), read from disk on first use. */
+export function loadNerModel(lang: "de" | "en", dir = MODELS_DIR): TaggerModel {
+  const key = `${dir}:${lang}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const path = join(dir, `ner-${lang}.bin.gz`);
+  if (!existsSync(path)) {
+    throw new ModelMissingError(`no NER model at ${path}: expected a committed model; run "npm run train:ner" to build it`);
+  }
+  const model = decodeModel(gunzipSync(readFileSync(path)));
+  cache.set(key, model);
+  return model;
+}

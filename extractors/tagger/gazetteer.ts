@@ -1,0 +1,104 @@
+// Gazetteers as sorted 32-bit phrase hashes with a category bit mask each: compact, no strings shipped.
+import { fnv1a, fnv1aExtend } from "./hash.ts";
+
+/** Gazetteer categories, one bit each. */
+export const GAZ = {
+  FIRST: 0, // first names ("Angela")
+  SUR: 1, // surnames ("Merkel")
+  LOC: 2, // locations ("Europäische Union", "Bayern")
+  COUNTRY: 3, // country names and aliases ("Deutschland", "USA")
+  COMPANY: 4, // company names ("Nvidia", "Alphabet")
+  TPER: 5, // phrases tagged PER in the training data
+  TORG: 6,
+  TLOC: 7,
+  TMISC: 8,
+} as const;
+export const GAZ_NAMES = Object.keys(GAZ);
+/** Categories matched as phrases. */
+export const NUM_GAZ = GAZ_NAMES.length;
+/** Word-level categories, looked up by wordKey(): a capitalized word mostly seen outside names ("Modell"). */
+export const WORD_NOUN = 9;
+/** The lowercase form is a word seen in lowercase ("die" for "Die"). */
+export const WORD_LOWER = 10;
+
+/** Hash of a word-level entry (kept apart from phrase hashes by a prefix). */
+export function wordKey(kind: "cap" | "low" | "dist", w: string): number {
+  return fnv1a((kind === "cap" ? "\u0001" : kind === "low" ? "\u0002" : "\u0003") + w);
+}
+
+/**
+ * The tag distribution of a word form in the corpora, under wordKey("dist", w): bit t (0 PER,
+ * 1 ORG, 2 LOC, 3 MISC) when most of its occurrences are in a name of that type, bit 4 + t
+ * when at least a fifth are, bit 8 when it was seen at least five times.
+ */
+export const DIST_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+/** Longest phrase looked up, in tokens. */
+export const MAX_PHRASE = 6;
+
+export interface Gazetteer {
+  /** Category bit mask of the phrase with this hash (0 when unknown). */
+  lookup(hash: number): number;
+}
+
+export class SortedGazetteer implements Gazetteer {
+  constructor(
+    readonly hashes: Uint32Array,
+    readonly masks: Uint16Array,
+  ) {}
+
+  lookup(hash: number): number {
+    const a = this.hashes;
+    let lo = 0;
+    let hi = a.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = a[mid];
+      if (v < hash) lo = mid + 1;
+      else if (v > hash) hi = mid - 1;
+      else return this.masks[mid];
+    }
+    return 0;
+  }
+
+  /** Builds a sorted gazetteer from phrase hash -> mask entries. */
+  static fromMap(map: ReadonlyMap<number, number>): SortedGazetteer {
+    const keys = [...map.keys()].sort((x, y) => x - y);
+    const hashes = new Uint32Array(keys);
+    const masks = new Uint16Array(keys.map((k) => map.get(k) ?? 0));
+    return new SortedGazetteer(hashes, masks);
+  }
+}
+
+/** Several gazetteers asked together (the shipped one plus, while training, one built from the corpus). */
+export function unionGazetteer(parts: readonly Gazetteer[]): Gazetteer {
+  return { lookup: (h) => parts.reduce((m, g) => m | g.lookup(h), 0) };
+}
+
+const POS_B = 0;
+const POS_I = 1;
+const POS_U = 2;
+
+/**
+ * Matches every phrase of up to MAX_PHRASE tokens and returns, per token, a bit set of
+ * (category, position) pairs: bit = category * 3 + (0 begin | 1 inside | 2 unit).
+ */
+export function matchGazetteer(tokens: readonly string[], gaz: Gazetteer): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    let h = fnv1a(tokens[i]);
+    for (let len = 1; len <= MAX_PHRASE && i + len <= tokens.length; len++) {
+      if (len > 1) h = fnv1aExtend(h, tokens[i + len - 1]);
+      const mask = gaz.lookup(h);
+      if (mask === 0) continue;
+      for (let c = 0; c < NUM_GAZ; c++) {
+        if ((mask & (1 << c)) === 0) continue;
+        if (len === 1) out[i] |= 1 << (c * 3 + POS_U);
+        else {
+          out[i] |= 1 << (c * 3 + POS_B);
+          for (let k = i + 1; k < i + len; k++) out[k] |= 1 << (c * 3 + POS_I);
+        }
+      }
+    }
+  }
+  return out;
+}

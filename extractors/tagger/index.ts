@@ -1,0 +1,80 @@
+// The trained sequence tagger: tags token lists (CoNLL style) or whole article texts.
+import type { NerSpan } from "../types.ts";
+import { extractFeatures } from "./features.ts";
+import { emissions, margins, viterbi } from "./decode.ts";
+import type { TaggerModel } from "./format.ts";
+import { TAGS, type Tag } from "./tags.ts";
+import { splitSentences, tokenize, type Token } from "./tokenize.ts";
+
+export type { TaggerModel } from "./format.ts";
+export { TAGS, type Tag } from "./tags.ts";
+
+export interface TaggedSentence {
+  tags: Tag[];
+  /** Per token, the margin of the chosen tag over the runner-up (emission scores). */
+  margins: Float64Array;
+}
+
+/** Tags one sentence given as tokens. Empty input gives empty output. */
+export function tagTokens(model: TaggerModel, tokens: readonly string[]): TaggedSentence {
+  if (tokens.length === 0) return { tags: [], margins: new Float64Array(0) };
+  const sf = extractFeatures(tokens, model.gazetteer, model.bits);
+  const emit = emissions(model, sf);
+  const path = viterbi(emit, model.transitions);
+  return { tags: Array.from(path, (t) => TAGS[t]), margins: margins(emit, path) };
+}
+
+/** Token-index spans of a BIO sequence; a stray I- opens a span. */
+export function bioSpans(tags: readonly string[]): { label: string; start: number; end: number }[] {
+  const out: { label: string; start: number; end: number }[] = [];
+  let cur: { label: string; start: number; end: number } | null = null;
+  tags.forEach((t, i) => {
+    const m = /^([BI])-(\w+)$/.exec(t);
+    if (!m || m[1] === "B" || (cur && cur.label !== m[2])) {
+      if (cur) out.push(cur);
+      cur = null;
+    }
+    if (m && !cur) cur = { label: m[2], start: i, end: i + 1 };
+    else if (m && cur) cur.end = i + 1;
+  });
+  if (cur) out.push(cur);
+  return out;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Character spans of the tagged names of one tokenized sentence. */
+export function tokenSpansToNer(
+  text: string,
+  tokens: readonly Token[],
+  tagged: TaggedSentence,
+): NerSpan[] {
+  return bioSpans(tagged.tags).map(({ label, start, end }) => {
+    let m = Infinity;
+    for (let i = start; i < end; i++) m = Math.min(m, tagged.margins[i]);
+    const s = tokens[start].start;
+    const e = tokens[end - 1].end;
+    return {
+      start: s,
+      end: e,
+      text: text.slice(s, e),
+      label: label as NerSpan["label"],
+      score: Math.round(sigmoid(m / 4) * 1000) / 1000,
+      source: "tagger" as const,
+    };
+  });
+}
+
+/** Tags a whole article: tokenizes, splits sentences, returns name spans with offsets into `text`. */
+export function tagText(model: TaggerModel, text: string): NerSpan[] {
+  const tokens = tokenize(text);
+  const out: NerSpan[] = [];
+  for (const sent of splitSentences(text, tokens)) {
+    const tagged = tagTokens(
+      model,
+      sent.map((t) => t.text),
+    );
+    out.push(...tokenSpansToNer(text, sent, tagged));
+  }
+  return out;
+}

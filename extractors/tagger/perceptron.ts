@@ -1,0 +1,114 @@
+// Averaged structured perceptron (Collins 2002) over hashed features with Viterbi decoding.
+// Pure and deterministic: the same sentences, order seed and epochs give the same weights.
+import { NUM_TAGS } from "./tags.ts";
+import type { SentenceFeatures } from "./features.ts";
+import { emissions, viterbi, type LinearModel } from "./decode.ts";
+
+export interface TrainingSentence {
+  sf: SentenceFeatures;
+  gold: Int32Array;
+  /** How many times the sentence is seen per epoch (gold news counts more than silver WikiANN). */
+  repeat?: number;
+  /** Size of this sentence's updates (silver data counts less). */
+  weight?: number;
+}
+
+/** Small seeded PRNG (mulberry32), so that shuffling is reproducible. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class AveragedPerceptron {
+  readonly T = NUM_TAGS;
+  readonly w: Float64Array;
+  readonly u: Float64Array;
+  readonly tw: Float64Array;
+  readonly tu: Float64Array;
+  c = 1;
+
+  constructor(readonly bits: number) {
+    this.w = new Float64Array((1 << bits) * NUM_TAGS);
+    this.u = new Float64Array(this.w.length);
+    this.tw = new Float64Array((NUM_TAGS + 1) * NUM_TAGS);
+    this.tu = new Float64Array(this.tw.length);
+  }
+
+  /** The current (not averaged) weights, as a model to decode with. */
+  private current(): LinearModel {
+    return { weights: this.w as unknown as Float32Array, transitions: this.tw as unknown as Float32Array };
+  }
+
+  predict(sf: SentenceFeatures): Int32Array {
+    const m = this.current();
+    return viterbi(emissions(m, sf), m.transitions);
+  }
+
+  /** One perceptron step; returns the number of wrongly tagged tokens. */
+  update(s: TrainingSentence): number {
+    const pred = this.predict(s.sf);
+    const { gold, sf } = s;
+    const T = this.T;
+    let errors = 0;
+    const a = s.weight ?? 1;
+    const ac = a * this.c;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i];
+      const p = pred[i];
+      if (g !== p) {
+        errors++;
+        for (let k = sf.offsets[i]; k < sf.offsets[i + 1]; k++) {
+          const off = sf.feats[k] * T;
+          this.w[off + g] += a;
+          this.u[off + g] += ac;
+          this.w[off + p] -= a;
+          this.u[off + p] -= ac;
+        }
+      }
+      const gPrev = i === 0 ? 0 : gold[i - 1] + 1;
+      const pPrev = i === 0 ? 0 : pred[i - 1] + 1;
+      if (g !== p || gPrev !== pPrev) {
+        this.tw[gPrev * T + g] += a;
+        this.tu[gPrev * T + g] += ac;
+        this.tw[pPrev * T + p] -= a;
+        this.tu[pPrev * T + p] -= ac;
+      }
+    }
+    this.c++;
+    return errors;
+  }
+
+  /** One pass over the data in a seeded random order; returns the token error rate. */
+  epoch(data: readonly TrainingSentence[], rand: () => number): number {
+    const order: number[] = [];
+    data.forEach((s, i) => {
+      for (let r = 0; r < (s.repeat ?? 1); r++) order.push(i);
+    });
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const i of order) {
+      errors += this.update(data[i]);
+      tokens += data[i].gold.length;
+    }
+    return tokens ? errors / tokens : 0;
+  }
+
+  /** The averaged weights: what the model ships. */
+  averaged(): LinearModel {
+    const weights = new Float32Array(this.w.length);
+    for (let i = 0; i < weights.length; i++) weights[i] = this.w[i] - this.u[i] / this.c;
+    const transitions = new Float32Array(this.tw.length);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = this.tw[i] - this.tu[i] / this.c;
+    return { weights, transitions };
+  }
+}

