@@ -1,8 +1,10 @@
-// The loader: one article = one write transaction of a few batched UNWIND statements.
-// Builders (pure, tested without a database) return { cypher, params }; loadArticle runs
-// them in order. See graph/MODEL.md for the model they write.
+// The loader. Each article is written atomically: all its facts in one write transaction of
+// a few batched UNWIND statements (never one round trip per entity or fact). loadArticles
+// writes a group of articles in one transaction the same way, so a batch pays one commit per
+// group. Builders (pure, tested without a database) return { cypher, params }; the runner
+// below executes them in order. See graph/MODEL.md for the model they write.
 import type { ManagedTransaction } from "neo4j-driver";
-import type { ExtractionResult } from "../extractors/types.ts";
+import { type ExtractionResult, RELATION_TYPES } from "../extractors/types.ts";
 import { type Graph, type Query, int, readTx, runAutoCommit, runIn, runRead, writeTx } from "./driver.ts";
 import {
   type ArticleInput,
@@ -30,93 +32,110 @@ export function articleStatesQuery(ids: string[]): Query {
   };
 }
 
-export function upsertArticleQuery(article: ArticleRow): Query {
+export function upsertArticlesQuery(articles: ArticleRow[]): Query {
   return {
-    cypher:
-      "MERGE (a:Article {id: $article.id}) " +
-      "SET a.url = $article.url, a.title = $article.title, a.date = $article.date, a.lang = $article.lang, " +
-      "a.contentHash = $article.contentHash, a.chars = $article.chars, a.pipeline = $article.pipeline, " +
-      "a.loadedAt = toString(datetime())",
-    params: { article: { ...article, chars: int(article.chars) } },
+    cypher: `UNWIND $articles AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.title = row.title, a.date = row.date, a.lang = row.lang, a.contentHash = row.contentHash,
+  a.chars = row.chars, a.pipeline = row.pipeline, a.loadedAt = toString(datetime())`,
+    params: { articles: articles.map((a) => ({ ...a, chars: int(a.chars) })) },
   };
 }
 
-/** Removes an article's sources and mentions; returns the facts and entities they touched. */
-export function clearArticleQuery(articleId: string): Query {
+/** Removes the articles' sources and mentions; returns the facts and entities they touched. */
+export function clearArticlesQuery(articleIds: string[]): Query {
   return {
-    cypher: `MATCH (a:Article {id: $articleId})
-OPTIONAL MATCH (f:Fact)-[s:STATED_IN]->(a)
-WITH a, collect(DISTINCT f.id) AS factIds, collect(s) AS stated
-FOREACH (s IN stated | DELETE s)
-WITH a, factIds
-OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
-WITH factIds, collect(DISTINCT e.id) AS entityIds, collect(m) AS mentions
-FOREACH (m IN mentions | DELETE m)
-RETURN factIds, entityIds`,
-    params: { articleId },
-  };
-}
-
-/** For each planned entity, the id of an existing node that owns one of its keys (best key first). */
-export function resolveEntitiesQuery(entities: { ref: string; lookupIds: string[] }[]): Query {
-  return {
-    cypher: `UNWIND $entities AS e
+    cypher: `UNWIND $articleIds AS id
+MATCH (a:Article {id: id})
 CALL {
-  WITH e
-  UNWIND range(0, size(e.lookupIds) - 1) AS i
-  MATCH (:EntityKey {id: e.lookupIds[i]})-[:KEY_OF]->(x:Entity)
-  RETURN x.id AS id ORDER BY i LIMIT 1
+  WITH a
+  OPTIONAL MATCH (f:Fact)-[s:STATED_IN]->(a)
+  DELETE s
+  RETURN collect(DISTINCT f.id) AS factIds
 }
-RETURN e.ref AS ref, id`,
-    params: { entities: entities.map((e) => ({ ref: e.ref, lookupIds: e.lookupIds })) },
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
+  DELETE m
+  RETURN collect(DISTINCT e.id) AS entityIds
+}
+RETURN factIds, entityIds`,
+    params: { articleIds },
   };
 }
 
-export function upsertEntitiesQuery(entities: EntityRow[]): Query {
+/** Which of these identity keys (EntityKey ids) exist, and the entity each belongs to. */
+export function resolveKeysQuery(keyIds: string[]): Query {
   return {
-    cypher: `UNWIND $entities AS e
+    cypher: `UNWIND $keyIds AS kid
+MATCH (:EntityKey {id: kid})-[:KEY_OF]->(x:Entity)
+RETURN kid AS key, x.id AS id`,
+    params: { keyIds },
+  };
+}
+
+/**
+ * Entities with their mention by each article and their new identity keys. Counts and aliases
+ * are updated incrementally here; replaced articles' entities are recounted by refreshEntitiesQuery.
+ */
+export function writeEntitiesQuery(rows: { articleId: string; entity: EntityRow; keys: string[] }[]): Query {
+  return {
+    cypher: `UNWIND $rows AS e
+MATCH (a:Article {id: e.articleId})
 MERGE (n:Entity {id: e.id})
-ON CREATE SET n.name = e.name, n.type = e.type, n.key = e.key, n.aliases = [], n.aliasText = '', n.articleCount = 0
-SET n:$(e.type)`,
-    params: { entities: entities.map((e) => ({ id: e.id, name: e.name, type: e.type, key: e.key })) },
-  };
-}
-
-/** Identity keys: each key belongs to the first entity that claimed it. */
-export function upsertKeysQuery(keys: { id: string; entityId: string }[]): Query {
-  return {
-    cypher: `UNWIND $keys AS k
-MATCH (n:Entity {id: k.entityId})
-MERGE (x:EntityKey {id: k.id})
-WITH x, n WHERE NOT (x)-[:KEY_OF]->()
-CREATE (x)-[:KEY_OF]->(n)`,
-    params: { keys },
-  };
-}
-
-export function mentionsQuery(articleId: string, entities: EntityRow[]): Query {
-  return {
-    cypher: `MATCH (a:Article {id: $articleId})
-UNWIND $mentions AS m
-MATCH (n:Entity {id: m.id})
-MERGE (a)-[r:MENTIONS]->(n)
-SET r.count = m.count, r.surface = m.surface`,
+ON CREATE SET n.name = e.name, n.type = e.type, n.key = e.key, n.aliases = [], n.articleCount = 0
+SET n:$(e.type)
+MERGE (a)-[m:MENTIONS]->(n)
+SET m.count = e.count, m.surface = e.surface, n.articleCount = n.articleCount + 1,
+  n.aliases = n.aliases + [s IN e.surface WHERE NOT s IN n.aliases]
+SET n.aliasText = reduce(t = '', s IN n.aliases | t + CASE t WHEN '' THEN '' ELSE ' ' END + s)
+WITH n, e
+UNWIND e.keys AS key
+MERGE (k:EntityKey {id: key})
+WITH k, n WHERE NOT (k)-[:KEY_OF]->()
+CREATE (k)-[:KEY_OF]->(n)`,
     params: {
-      articleId,
-      mentions: entities.map((e) => ({ id: e.id, count: int(e.mentionCount), surface: e.surface })),
+      rows: rows.map(({ articleId, entity: e, keys }) => ({
+        articleId,
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        key: e.key,
+        count: int(e.mentionCount),
+        surface: e.surface,
+        keys,
+      })),
     },
   };
 }
 
-export function upsertFactsQuery(facts: FactRow[]): Query {
-  return {
-    cypher: `UNWIND $facts AS f
-MERGE (x:Fact {id: f.id})
-ON CREATE SET x.kind = f.kind, x.type = f.type, x.role = f.role, x.value = f.value, x.unit = f.unit,
-  x.qualifier = f.qualifier, x.articleCount = 0
-SET x:$(f.label)`,
-    params: {
-      facts: facts.map((f) => ({
+/** The plain relationship types derived from facts (a fixed list: types cannot be parameters in MERGE). */
+const DERIVED_TYPES = [...RELATION_TYPES, "HAS_ROLE"] as const;
+
+/**
+ * Facts with their sources in each article, their SUBJECT/OBJECT links, HAS_QUANTITY, and the
+ * derived entity-to-entity relationship. Counts are incremented; see refreshFactsQuery.
+ */
+export function writeFactsQuery(
+  rows: { articleId: string; facts: FactRow[]; sources: SourceRow[] }[],
+): Query {
+  const out: Record<string, unknown>[] = [];
+  for (const { articleId, facts, sources } of rows) {
+    const sourcesOf = new Map<string, Record<string, unknown>[]>();
+    for (const s of sources) {
+      const { factId, ...props } = s;
+      const row = {
+        ...props,
+        sentenceStart: int(s.sentenceStart),
+        sentenceEnd: int(s.sentenceEnd),
+        start: int(s.start),
+        end: int(s.end),
+      };
+      sourcesOf.set(factId, [...(sourcesOf.get(factId) ?? []), row]);
+    }
+    for (const f of facts) {
+      out.push({
+        articleId,
         id: f.id,
         label: f.label,
         kind: f.kind,
@@ -125,71 +144,50 @@ SET x:$(f.label)`,
         value: f.value,
         unit: f.unit,
         qualifier: f.qualifier,
-      })),
-    },
-  };
-}
-
-/** SUBJECT/OBJECT from facts to entities, and HAS_QUANTITY from the owner to its quantity. */
-export function factLinksQuery(facts: FactRow[]): Query {
-  const links: { factId: string; entityId: string; rel: string }[] = [];
-  for (const f of facts) {
-    if (f.subjectId) links.push({ factId: f.id, entityId: f.subjectId, rel: "SUBJECT" });
-    if (f.objectId) links.push({ factId: f.id, entityId: f.objectId, rel: "OBJECT" });
+        subjectId: f.subjectId,
+        objectId: f.objectId,
+        edge:
+          f.subjectId && f.objectId
+            ? f.kind === "role"
+              ? "HAS_ROLE"
+              : f.kind === "relation"
+                ? f.type
+                : null
+            : null,
+        sources: sourcesOf.get(f.id) ?? [],
+      });
+    }
   }
+  const derived = DERIVED_TYPES.map(
+    (t) =>
+      `FOREACH (_ IN CASE f.edge WHEN '${t}' THEN [1] ELSE [] END |\n` +
+      `  MERGE (s)-[r:${t} {factId: x.id}]->(o) SET r.articleCount = x.articleCount${t === "HAS_ROLE" ? ", r.role = f.role" : ""})`,
+  ).join("\n");
   return {
-    cypher: `UNWIND $links AS l
-MATCH (x:Fact {id: l.factId}), (e:Entity {id: l.entityId})
-MERGE (x)-[:$(l.rel)]->(e)
-WITH x, e, l WHERE l.rel = 'SUBJECT' AND x.kind = 'quantity'
-MERGE (e)-[:HAS_QUANTITY]->(x)`,
-    params: { links },
+    cypher: `UNWIND $facts AS f
+MATCH (a:Article {id: f.articleId})
+MERGE (x:Fact {id: f.id})
+ON CREATE SET x.kind = f.kind, x.type = f.type, x.role = f.role, x.value = f.value, x.unit = f.unit,
+  x.qualifier = f.qualifier, x.articleCount = 0
+SET x:$(f.label), x.articleCount = x.articleCount + 1,
+  x.firstStated = CASE WHEN a.date IS NULL OR x.firstStated <= a.date THEN x.firstStated ELSE a.date END,
+  x.lastStated = CASE WHEN a.date IS NULL OR x.lastStated >= a.date THEN x.lastStated ELSE a.date END
+FOREACH (p IN f.sources | CREATE (x)-[r:STATED_IN]->(a) SET r = p, r.statedOn = a.date)
+WITH x, f
+OPTIONAL MATCH (s:Entity {id: f.subjectId})
+OPTIONAL MATCH (o:Entity {id: f.objectId})
+FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | MERGE (x)-[:SUBJECT]->(s))
+FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE (x)-[:OBJECT]->(o))
+FOREACH (_ IN CASE WHEN s IS NOT NULL AND f.kind = 'quantity' THEN [1] ELSE [] END | MERGE (s)-[:HAS_QUANTITY]->(x))
+${derived}`,
+    params: { facts: out },
   };
 }
 
-/** The plain entity-to-entity relationships derived from relation facts and roles with an org. */
-export function derivedEdgesQuery(facts: FactRow[]): Query {
-  const edges = facts
-    .filter((f) => f.subjectId && f.objectId && (f.kind === "relation" || f.kind === "role"))
-    .map((f) => ({
-      factId: f.id,
-      from: f.subjectId,
-      to: f.objectId,
-      type: f.kind === "role" ? "HAS_ROLE" : f.type,
-      role: f.role,
-    }));
-  return {
-    cypher: `UNWIND $edges AS d
-MATCH (s:Entity {id: d.from}), (o:Entity {id: d.to})
-MERGE (s)-[r:$(d.type) {factId: d.factId}]->(o)
-SET r.role = d.role`,
-    params: { edges },
-  };
-}
-
-export function sourcesQuery(articleId: string, sources: SourceRow[]): Query {
-  return {
-    cypher: `MATCH (a:Article {id: $articleId})
-UNWIND $sources AS s
-MATCH (x:Fact {id: s.factId})
-CREATE (x)-[r:STATED_IN]->(a)
-SET r.sentence = s.sentence, r.sentenceStart = s.sentenceStart, r.sentenceEnd = s.sentenceEnd,
-  r.start = s.start, r.end = s.end, r.text = s.text, r.extractor = s.extractor,
-  r.confidence = s.confidence, r.qualifier = s.qualifier, r.statedOn = a.date`,
-    params: {
-      articleId,
-      sources: sources.map((s) => ({
-        ...s,
-        sentenceStart: int(s.sentenceStart),
-        sentenceEnd: int(s.sentenceEnd),
-        start: int(s.start),
-        end: int(s.end),
-      })),
-    },
-  };
-}
-
-/** Recounts the articles stating each fact (corroboration) and the dates it was stated on. */
+/**
+ * Recounts the articles stating each fact (corroboration) and the dates it was stated on, and
+ * deletes facts no article states any more, with their derived relationships.
+ */
 export function refreshFactsQuery(factIds: string[]): Query {
   return {
     cypher: `UNWIND $factIds AS id
@@ -198,29 +196,20 @@ OPTIONAL MATCH (x)-[:STATED_IN]->(a:Article)
 WITH x, count(DISTINCT a) AS n, min(a.date) AS first, max(a.date) AS last
 SET x.articleCount = n, x.firstStated = first, x.lastStated = last
 WITH x, n
-CALL {
-  WITH x, n
-  MATCH (x)-[:SUBJECT]->(:Entity)-[r]->(:Entity) WHERE r.factId = x.id
-  SET r.articleCount = n
-}`,
-    params: { factIds },
-  };
-}
-
-/** Deletes facts no article states any more, with their derived relationships. */
-export function deleteOrphanFactsQuery(factIds: string[]): Query {
-  return {
-    cypher: `UNWIND $factIds AS id
-MATCH (x:Fact {id: id}) WHERE NOT (x)-[:STATED_IN]->()
 OPTIONAL MATCH (x)-[:SUBJECT]->(:Entity)-[r]->(:Entity) WHERE r.factId = x.id
-WITH x, collect(r) AS derived
+WITH x, n, collect(r) AS derived
+FOREACH (r IN derived | SET r.articleCount = n)
+WITH x, n, derived WHERE n = 0
 FOREACH (r IN derived | DELETE r)
 DETACH DELETE x`,
     params: { factIds },
   };
 }
 
-/** Recomputes aliases (every surface form any article used) and the number of articles naming each entity. */
+/**
+ * Recomputes aliases (every surface form any article used) and the number of articles naming
+ * each entity; deletes entities no article mentions and no fact refers to, with their keys.
+ */
 export function refreshEntitiesQuery(entityIds: string[]): Query {
   return {
     cypher: `UNWIND $entityIds AS id
@@ -229,16 +218,8 @@ OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(n)
 WITH n, count(a) AS articles, collect(m.surface) AS lists
 WITH n, articles, reduce(acc = [], l IN lists | acc + [s IN l WHERE NOT s IN acc]) AS aliases
 SET n.articleCount = articles, n.aliases = aliases,
-  n.aliasText = reduce(t = '', s IN aliases | t + CASE t WHEN '' THEN '' ELSE ' ' END + s)`,
-    params: { entityIds },
-  };
-}
-
-/** Deletes entities no article mentions and no fact refers to, with their identity keys. */
-export function deleteOrphanEntitiesQuery(entityIds: string[]): Query {
-  return {
-    cypher: `UNWIND $entityIds AS id
-MATCH (n:Entity {id: id}) WHERE NOT (n)<-[:MENTIONS]-() AND NOT (n)<-[:SUBJECT|OBJECT]-()
+  n.aliasText = reduce(t = '', s IN aliases | t + CASE t WHEN '' THEN '' ELSE ' ' END + s)
+WITH n, articles WHERE articles = 0 AND NOT (n)<-[:SUBJECT|OBJECT]-()
 OPTIONAL MATCH (k:EntityKey)-[:KEY_OF]->(n)
 WITH n, collect(k) AS keys
 FOREACH (k IN keys | DETACH DELETE k)
@@ -291,61 +272,154 @@ export async function articleStates(graph: Graph, ids: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-async function run(tx: ManagedTransaction, q: Query, list?: unknown[]): Promise<Record<string, unknown>[]> {
-  if (list && list.length === 0) return [];
-  return runIn(tx, q);
+async function run<T = Record<string, unknown>>(
+  tx: ManagedTransaction,
+  q: Query,
+  list: unknown[],
+): Promise<T[]> {
+  return list.length === 0 ? [] : runIn<T>(tx, q);
 }
 
-/** Undoes an article's contribution inside a transaction: sources, mentions, then orphans. */
+/** Undoes articles' contributions inside a transaction: sources and mentions; returns what they touched. */
 async function clearIn(
   tx: ManagedTransaction,
-  articleId: string,
+  articleIds: string[],
 ): Promise<{ factIds: string[]; entityIds: string[] }> {
-  const [row] = await runIn<{ factIds: string[]; entityIds: string[] }>(tx, clearArticleQuery(articleId));
-  return row ?? { factIds: [], entityIds: [] };
+  const rows = await run<{ factIds: string[]; entityIds: string[] }>(
+    tx,
+    clearArticlesQuery(articleIds),
+    articleIds,
+  );
+  return {
+    factIds: [...new Set(rows.flatMap((r) => r.factIds))],
+    entityIds: [...new Set(rows.flatMap((r) => r.entityIds))],
+  };
 }
 
-async function writePlan(tx: ManagedTransaction, plan: ArticlePlan, force: boolean): Promise<LoadOutcome> {
-  const a = plan.article;
-  const [existing] = await runIn<{ contentHash: string; pipeline: string | null }>(
-    tx,
-    articleStatesQuery([a.id]),
-  );
-  const base = { articleId: a.id, dropped: plan.dropped };
-  if (existing && !force && existing.contentHash === a.contentHash && existing.pipeline === a.pipeline) {
-    return { ...base, status: "unchanged", entities: 0, facts: 0, sources: 0 };
-  }
-  await runIn(tx, upsertArticleQuery(a));
-  const old = existing ? await clearIn(tx, a.id) : { factIds: [], entityIds: [] };
+/** Recounts facts and entities and deletes the ones left without a source. */
+async function refreshIn(tx: ManagedTransaction, factIds: string[], entityIds: string[]): Promise<void> {
+  await run(tx, refreshFactsQuery(factIds), factIds);
+  await run(tx, refreshEntitiesQuery(entityIds), entityIds);
+}
 
-  const found = new Map<string, string>();
-  if (plan.entities.length > 0) {
-    for (const r of await runIn<{ ref: string; id: string }>(tx, resolveEntitiesQuery(plan.entities))) {
-      found.set(r.ref, r.id);
+export interface ArticleWithResult {
+  article: ArticleInput;
+  result: ExtractionResult;
+}
+
+async function writeGroup(
+  tx: ManagedTransaction,
+  plans: ArticlePlan[],
+  force: boolean,
+): Promise<LoadOutcome[]> {
+  const ids = plans.map((p) => p.article.id);
+  const states = new Map(
+    (
+      await run<{ id: string; contentHash: string; pipeline: string | null }>(
+        tx,
+        articleStatesQuery(ids),
+        ids,
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const outcomes = new Map<string, LoadOutcome>();
+  const todo: ArticlePlan[] = [];
+  for (const p of plans) {
+    const s = states.get(p.article.id);
+    if (s && !force && s.contentHash === p.article.contentHash && s.pipeline === p.article.pipeline) {
+      outcomes.set(p.article.id, {
+        articleId: p.article.id,
+        status: "unchanged",
+        entities: 0,
+        facts: 0,
+        sources: 0,
+        dropped: p.dropped,
+      });
+    } else todo.push(p);
+  }
+  if (todo.length > 0) {
+    const replacedIds = todo.map((p) => p.article.id).filter((id) => states.has(id));
+    await run(tx, upsertArticlesQuery(todo.map((p) => p.article)), todo);
+    const old = await clearIn(tx, replacedIds);
+
+    // Identity: keys already in the graph, then keys claimed by earlier articles of this group.
+    const keyIds = [...new Set(todo.flatMap((p) => p.entities.flatMap((e) => e.lookupIds)))];
+    const keyMap = new Map(
+      (await run<{ key: string; id: string }>(tx, resolveKeysQuery(keyIds), keyIds)).map((r) => [
+        r.key,
+        r.id,
+      ]),
+    );
+    const resolved: ResolvedPlan[] = [];
+    const entityRows: { articleId: string; entity: EntityRow; keys: string[] }[] = [];
+    for (const p of todo) {
+      const found = new Map<string, string>();
+      for (const e of p.entities) {
+        const hit = e.lookupIds.find((k) => keyMap.has(k));
+        if (hit) found.set(e.ref, keyMap.get(hit)!);
+      }
+      const r = resolvePlan(p, found);
+      const newKeys = new Map<string, string[]>();
+      for (const k of r.keys) {
+        if (keyMap.has(k.id)) continue;
+        keyMap.set(k.id, k.entityId);
+        newKeys.set(k.entityId, [...(newKeys.get(k.entityId) ?? []), k.id]);
+      }
+      for (const e of r.entities)
+        entityRows.push({ articleId: p.article.id, entity: e, keys: newKeys.get(e.id) ?? [] });
+      resolved.push(r);
+    }
+    await run(tx, writeEntitiesQuery(entityRows), entityRows);
+    const factRows = resolved.map((r) => ({ articleId: r.article.id, facts: r.facts, sources: r.sources }));
+    await run(
+      tx,
+      writeFactsQuery(factRows),
+      resolved.flatMap((r) => r.facts),
+    );
+    if (replacedIds.length > 0) {
+      // The incremental counts above counted replaced articles on top of their old versions: recount.
+      const factIds = [...new Set([...old.factIds, ...resolved.flatMap((r) => r.facts.map((f) => f.id))])];
+      const entityIds = [
+        ...new Set([...old.entityIds, ...resolved.flatMap((r) => r.entities.map((e) => e.id))]),
+      ];
+      await refreshIn(tx, factIds, entityIds);
+    }
+    for (const [i, r] of resolved.entries()) {
+      outcomes.set(r.article.id, {
+        articleId: r.article.id,
+        status: states.has(r.article.id) ? "replaced" : "loaded",
+        entities: r.entities.length,
+        facts: r.facts.length,
+        sources: r.sources.length,
+        dropped: todo[i]!.dropped,
+      });
     }
   }
-  const p: ResolvedPlan = resolvePlan(plan, found);
-  await run(tx, upsertEntitiesQuery(p.entities), p.entities);
-  await run(tx, upsertKeysQuery(p.keys), p.keys);
-  await run(tx, mentionsQuery(a.id, p.entities), p.entities);
-  await run(tx, upsertFactsQuery(p.facts), p.facts);
-  await run(tx, factLinksQuery(p.facts), p.facts);
-  await run(tx, derivedEdgesQuery(p.facts), p.facts);
-  await run(tx, sourcesQuery(a.id, p.sources), p.sources);
+  return ids.map((id) => outcomes.get(id)!);
+}
 
-  const factIds = [...new Set([...old.factIds, ...p.facts.map((f) => f.id)])];
-  const entityIds = [...new Set([...old.entityIds, ...p.entities.map((e) => e.id)])];
-  await run(tx, refreshFactsQuery(factIds), factIds);
-  await run(tx, deleteOrphanFactsQuery(old.factIds), old.factIds);
-  await run(tx, refreshEntitiesQuery(entityIds), entityIds);
-  await run(tx, deleteOrphanEntitiesQuery(old.entityIds), old.entityIds);
-  return {
-    ...base,
-    status: existing ? "replaced" : "loaded",
-    entities: p.entities.length,
-    facts: p.facts.length,
-    sources: p.sources.length,
-  };
+/**
+ * Loads a group of articles in one write transaction (each article entirely inside it).
+ * Unchanged articles (same text, same pipeline) are skipped; a changed article's old facts
+ * are replaced. Article ids must be unique within the group.
+ */
+export async function loadArticles(
+  graph: Graph,
+  items: ArticleWithResult[],
+  options: LoadOptions = {},
+): Promise<LoadOutcome[]> {
+  const ids = new Set<string>();
+  for (const { article } of items) {
+    if (ids.has(article.id))
+      throw new Error(`loadArticles: article id '${article.id}' appears twice in one group`);
+    ids.add(article.id);
+  }
+  if (items.length === 0) return [];
+  await ensureSchema(graph);
+  const plans = items.map(({ article, result }) =>
+    planArticle(article, result, { pipeline: options.pipeline }),
+  );
+  return writeTx(graph, (tx) => writeGroup(tx, plans, options.force ?? false));
 }
 
 /**
@@ -358,9 +432,8 @@ export async function loadArticle(
   result: ExtractionResult,
   options: LoadOptions = {},
 ): Promise<LoadOutcome> {
-  await ensureSchema(graph);
-  const plan = planArticle(article, result, { pipeline: options.pipeline });
-  return writeTx(graph, (tx) => writePlan(tx, plan, options.force ?? false));
+  const [out] = await loadArticles(graph, [{ article, result }], options);
+  return out!;
 }
 
 /** Removes an article and everything only it stated. Returns false when there was no such article. */
@@ -368,12 +441,9 @@ export async function removeArticle(graph: Graph, articleId: string): Promise<bo
   return writeTx(graph, async (tx) => {
     const [existing] = await runIn(tx, articleStatesQuery([articleId]));
     if (!existing) return false;
-    const old = await clearIn(tx, articleId);
+    const old = await clearIn(tx, [articleId]);
     await runIn(tx, deleteArticleQuery(articleId));
-    await run(tx, refreshFactsQuery(old.factIds), old.factIds);
-    await run(tx, deleteOrphanFactsQuery(old.factIds), old.factIds);
-    await run(tx, refreshEntitiesQuery(old.entityIds), old.entityIds);
-    await run(tx, deleteOrphanEntitiesQuery(old.entityIds), old.entityIds);
+    await refreshIn(tx, old.factIds, old.entityIds);
     return true;
   });
 }

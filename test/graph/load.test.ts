@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import neo4j from "neo4j-driver";
 import { type Graph, openGraph, runRead } from "../../graph/driver.ts";
 import {
-  clearArticleQuery,
-  derivedEdgesQuery,
+  clearArticlesQuery,
   loadArticle,
+  loadArticles,
   removeArticle,
-  sourcesQuery,
-  upsertArticleQuery,
+  upsertArticlesQuery,
+  writeEntitiesQuery,
+  writeFactsQuery,
 } from "../../graph/load.ts";
 import { planArticle, resolvePlan } from "../../graph/plan.ts";
 import { entity, quantity, relation, result, role, runTag } from "./helpers.ts";
@@ -27,9 +28,10 @@ describe("graph/load builders", () => {
 
   it("passes every value as a parameter, never inside the Cypher", () => {
     for (const q of [
-      upsertArticleQuery(plan.article),
-      clearArticleQuery(plan.article.id),
-      sourcesQuery(plan.article.id, plan.sources),
+      upsertArticlesQuery([plan.article]),
+      clearArticlesQuery([plan.article.id]),
+      writeEntitiesQuery(plan.entities.map((entity) => ({ articleId: plan.article.id, entity, keys: [] }))),
+      writeFactsQuery([{ articleId: plan.article.id, facts: plan.facts, sources: plan.sources }]),
     ]) {
       assert.ok(!q.cypher.includes("art-'quoted'"));
       assert.ok(!q.cypher.includes("Jane"));
@@ -37,15 +39,24 @@ describe("graph/load builders", () => {
   });
 
   it("sends offsets as Cypher integers", () => {
-    const q = sourcesQuery(plan.article.id, plan.sources);
-    const s = (q.params.sources as Record<string, unknown>[])[0]!;
+    const q = writeFactsQuery([{ articleId: plan.article.id, facts: plan.facts, sources: plan.sources }]);
+    const s = (q.params.facts as { sources: Record<string, unknown>[] }[])[0]!.sources[0]!;
     assert.ok(neo4j.isInt(s.start) && neo4j.isInt(s.sentenceEnd));
   });
 
   it("derives a LEADS edge from the relation and a HAS_ROLE edge from the role, none from the quantity", () => {
-    const edges = derivedEdgesQuery(plan.facts).params.edges as { type: string; role: string | null }[];
-    assert.deepEqual(edges.map((e) => e.type).sort(), ["HAS_ROLE", "LEADS"]);
-    assert.equal(edges.find((e) => e.type === "HAS_ROLE")!.role, "CEO");
+    const facts = writeFactsQuery([{ articleId: plan.article.id, facts: plan.facts, sources: plan.sources }])
+      .params.facts as {
+      kind: string;
+      edge: string | null;
+      role: string | null;
+    }[];
+    assert.deepEqual(facts.map((f) => `${f.kind}:${f.edge}`).sort(), [
+      "quantity:null",
+      "relation:LEADS",
+      "role:HAS_ROLE",
+    ]);
+    assert.equal(facts.find((f) => f.edge === "HAS_ROLE")!.role, "CEO");
   });
 });
 
@@ -218,6 +229,54 @@ RETURN e.name AS name, e.articleCount AS articles`,
       params: { t: T },
     });
     assert.deepEqual(rows, [{ name: `European Commission ${T}`, articles: 2 }]);
+  });
+
+  it("loads a group of articles in one call with the same identities as one by one", async () => {
+    const en = `Nordwind Energy ${T} Ltd. supplies ${project}.`;
+    const de = `Nordwind Energie ${T} beliefert ${project}. Nordwind Energie ${T} liefert Strom.`;
+    const out = await loadArticles(graph, [
+      {
+        article: { id: id("g-en"), text: en, lang: "en", date: "2025-04-01" },
+        result: result("en", {
+          entities: [
+            entity(
+              en,
+              "Organization",
+              `Nordwind Energy ${T} Ltd.`,
+              [`Nordwind Energie ${T}`],
+              [`Nordwind Energy ${T} Ltd.`],
+            ),
+            entity(en, "Project", project),
+          ],
+          relations: [relation(en, "SUPPLIES", `Nordwind Energy ${T} Ltd.`, project, "supplies")],
+        }),
+      },
+      {
+        article: { id: id("g-de"), text: de, lang: "de", date: "2025-04-02" },
+        result: result("de", {
+          entities: [entity(de, "Organization", `Nordwind Energie ${T}`), entity(de, "Project", project)],
+          relations: [relation(de, "SUPPLIES", `Nordwind Energie ${T}`, project, "beliefert")],
+        }),
+      },
+    ]);
+    assert.deepEqual(
+      out.map((o) => o.status),
+      ["loaded", "loaded"],
+    );
+    const rows = await runRead<{ name: string; n: number; facts: number }>(graph, {
+      cypher: `MATCH (e:Organization) WHERE e.name STARTS WITH 'Nordwind' AND e.name CONTAINS $t
+OPTIONAL MATCH (e)<-[:SUBJECT]-(f:RelationFact {type: 'SUPPLIES'})
+RETURN e.name AS name, e.articleCount AS n, f.articleCount AS facts`,
+      params: { t: T },
+    });
+    assert.deepEqual(rows, [{ name: `Nordwind Energy ${T} Ltd.`, n: 2, facts: 2 }]);
+    await assert.rejects(
+      loadArticles(graph, [
+        { article: { id: "dup", text: "x", lang: "en" }, result: result("en", {}) },
+        { article: { id: "dup", text: "y", lang: "en" }, result: result("en", {}) },
+      ]),
+      /appears twice/,
+    );
   });
 
   it("replaces a changed article's facts and leaves nothing stale", async () => {
