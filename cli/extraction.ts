@@ -1,0 +1,145 @@
+// Extraction for `kg ingest`: the extractors' pipeline, run in this thread or in a pool of
+// worker threads (--concurrency N). Loading stays in the main thread, batched per article.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import fg from "fast-glob";
+import type { ExtractionResult } from "../extractors/types.ts";
+
+export interface ExtractInput {
+  text: string;
+  /** Language given with the article ("de"/"en"), or null to detect it. */
+  lang: string | null;
+  /** Article date ("2025-09-24") or null. */
+  date: string | null;
+}
+
+export type ExtractFn = (input: ExtractInput) => ExtractionResult | Promise<ExtractionResult>;
+
+export interface Extractor {
+  extract(input: ExtractInput): Promise<ExtractionResult>;
+  close(): Promise<void>;
+  readonly workers: number;
+}
+
+const EXTRACTORS_DIR = fileURLToPath(new URL("../extractors/", import.meta.url));
+
+/** Loads the extractors' pipeline (extractors/pipeline.ts) once per thread and adapts it to ExtractFn. */
+export async function loadPipeline(): Promise<ExtractFn> {
+  const { createPipelineExtract } = await import("./pipeline-adapter.ts");
+  return createPipelineExtract();
+}
+
+/**
+ * Identifies the extraction code and data: a hash of every file under extractors/. An article
+ * loaded by another version of the pipeline is extracted and loaded again.
+ */
+export async function pipelineVersion(): Promise<string> {
+  const files = (await fg("**/*", { cwd: EXTRACTORS_DIR, onlyFiles: true, dot: false })).sort();
+  const h = createHash("sha256");
+  for (const f of files) {
+    h.update(f);
+    h.update(await readFile(new URL(f, `file://${EXTRACTORS_DIR}`)));
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+/** In this thread: one article at a time. */
+export async function inlineExtractor(): Promise<Extractor> {
+  const fn = await loadPipeline();
+  return {
+    workers: 0,
+    extract: async (input) => fn(input),
+    close: async () => undefined,
+  };
+}
+
+interface Task {
+  id: number;
+  input: ExtractInput;
+  resolve: (r: ExtractionResult) => void;
+  reject: (e: Error) => void;
+}
+
+export class ExtractionError extends Error {
+  readonly code = "EXTRACTION_FAILED";
+}
+
+/** A pool of worker threads, each with its own pipeline; tasks are queued and answered in any order. */
+export async function workerExtractor(size: number): Promise<Extractor> {
+  const queue: Task[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Task>();
+  const all = new Set<Worker>();
+  let nextId = 1;
+  let closing = false;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const w = idle.pop()!;
+      const t = queue.shift()!;
+      busy.set(w, t);
+      w.postMessage({ id: t.id, input: t.input });
+    }
+  };
+
+  const spawnWorker = (): Promise<Worker> =>
+    new Promise((resolveReady, rejectReady) => {
+      const w = new Worker(new URL("./extract-worker.mjs", import.meta.url));
+      let ready = false;
+      all.add(w);
+      w.on("message", (msg: { ready?: true; id?: number; result?: ExtractionResult; error?: string }) => {
+        if (msg.ready) {
+          ready = true;
+          idle.push(w);
+          resolveReady(w);
+          dispatch();
+          return;
+        }
+        const t = busy.get(w);
+        busy.delete(w);
+        idle.push(w);
+        if (t) {
+          if (msg.error !== undefined) t.reject(new ExtractionError(msg.error));
+          else t.resolve(msg.result!);
+        }
+        dispatch();
+      });
+      w.on("error", (err) => {
+        if (!ready) rejectReady(err);
+      });
+      w.on("exit", (code) => {
+        all.delete(w);
+        const i = idle.indexOf(w);
+        if (i >= 0) idle.splice(i, 1);
+        const t = busy.get(w);
+        busy.delete(w);
+        if (t) t.reject(new ExtractionError(`extraction worker stopped (exit code ${code})`));
+        if (!ready) rejectReady(new ExtractionError(`extraction worker failed to start (exit code ${code})`));
+        else if (!closing) spawnWorker().catch(() => undefined); // replace a crashed worker
+      });
+    });
+
+  await Promise.all(Array.from({ length: size }, spawnWorker));
+  return {
+    workers: size,
+    extract(input) {
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, input, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all([...all].map((w) => w.terminate()));
+    },
+  };
+}
+
+/** --concurrency N: N worker threads (N > 1), or extraction in this thread (N = 1). */
+export async function createExtractor(concurrency: number): Promise<Extractor> {
+  const n = Math.max(1, Math.min(Math.trunc(concurrency) || 1, availableParallelism() * 4));
+  return n > 1 ? workerExtractor(n) : inlineExtractor();
+}
