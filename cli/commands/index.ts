@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { register as ingest } from "./ingest.ts";
 import { register as neo4j } from "./neo4j.ts";
 import { register as ner } from "./ner.ts";
+import { register as start } from "./start.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -10,4 +11,5 @@ export const COMMANDS: readonly RegisterCommand[] = Object.freeze([
   neo4j,
   ingest,
   ner,
+  start,
 ]);
