@@ -48,6 +48,8 @@ interface Source {
   fragment: boolean;
   /** Sentences kept out of training (taken from the end after a seeded shuffle) for held-out figures. */
   holdout: number;
+  /** Silver names only: capitalized tokens outside names are unknown, not O. */
+  partial?: boolean;
   /** Size of updates from this source (silver data less). */
   weight?: number;
   /** Use only the held-out part (a tuning file). */
@@ -63,8 +65,8 @@ const GAZ_ONLY: Record<string, string[]> = {
 const PLAN: Record<string, Source[]> = {
   de: [
     { file: "germeval2014-de.dev.jsonl", repeat: Number(process.env.KG_NER_GE_REPEAT ?? 1), fragment: false, holdout: Number(process.env.KG_NER_GE_HOLD ?? 300) },
-    { file: "wikiann-de.train.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), fragment: true, holdout: 0 },
-    { file: "wikiann-de.dev.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), fragment: true, holdout: 2000 },
+    { file: "wikiann-de.train.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), partial: process.env.KG_NER_PARTIAL !== "0", fragment: true, holdout: 0 },
+    { file: "wikiann-de.dev.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), partial: process.env.KG_NER_PARTIAL !== "0", fragment: true, holdout: 2000 },
   ],
   en: [
     { file: "wikiann-en.train.jsonl", repeat: 1, fragment: true, holdout: 0 },
@@ -99,6 +101,14 @@ function shuffled<T>(xs: readonly T[], rand: () => number): T[] {
  * Fußballnationalmannschaft" is an ORG there, an adjective plus a noun in GermEval. Fragments
  * with a span that opens on a lowercase word are dropped.
  */
+/** Tokens of a silver sentence whose "O" is not to be trusted: capitalized words outside its names. */
+function freeTokens(s: Sentence): Uint8Array {
+  const keep = (process.env.KG_NER_KEEP ?? "PER,ORG,LOC").split(",");
+  return Uint8Array.from(s.tokens, (t, i) =>
+    (s.tags[i] === "O" && /^[\p{Lu}\p{N}]/u.test(t)) || (s.tags[i] !== "O" && !keep.includes(s.tags[i].slice(2))) ? 1 : 0,
+  );
+}
+
 function cleanFragment(s: Sentence): boolean {
   return bioSpans(s.tags).every((sp) => /^[\p{Lu}\p{N}]/u.test(s.tokens[sp.start]));
 }
@@ -264,7 +274,7 @@ function evaluate(model: LinearModel, data: { sf: SentenceFeatures; s: Sentence 
     for (const x of p) (g.has(x) ? tp++ : fp++);
     for (const x of g) if (!p.has(x)) fn++;
     if (process.env.KG_NER_DEBUG && (s.tags.join() !== pred.join())) {
-      DEBUG.push(s.tokens.length + " " + s.tokens.map((t, i) => (s.tags[i] === pred[i] ? (s.tags[i] === "O" ? t : `${t}/${s.tags[i]}`) : `[${t} ${s.tags[i]}>${pred[i]}]`)).join(" "));
+      DEBUG.push(s.tokens.length + " " + (data.length < 1000 ? "G " : "W ") + s.tokens.map((t, i) => (s.tags[i] === pred[i] ? (s.tags[i] === "O" ? t : `${t}/${s.tags[i]}`) : `[${t} ${s.tags[i]}>${pred[i]}]`)).join(" "));
     }
   }
   const P = tp + fp ? tp / (tp + fp) : 0;
@@ -319,6 +329,7 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
       gold: Int32Array.from(train[i].s.tags, tagIndex),
       repeat: train[i].src.repeat,
       weight: train[i].src.weight ?? 1,
+      free: train[i].src.partial ? freeTokens(train[i].s) : undefined,
     };
   });
   const heldFeats = Object.fromEntries(
@@ -338,6 +349,7 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
   const figures: Record<string, number> = {};
   for (let e = 1; e <= epochs; e++) {
     const err = p.epoch(data, prand);
+    DEBUG.length = 0;
     last = p.averaged();
     const parts = Object.entries(heldFeats).map(([f, xs]) => {
       const r = evaluate(last!, xs);
@@ -346,7 +358,7 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
     });
     console.log(`[${lang}] epoch ${e}: train error ${(err * 100).toFixed(2)}%; held out: ${parts.join("; ")}`);
   }
-  if (process.env.KG_NER_DEBUG) writeFileSync(`/tmp/ner-debug-${lang}.txt`, DEBUG.slice(-2600, -2000).join("\n"));
+  if (process.env.KG_NER_DEBUG) writeFileSync(`/tmp/ner-debug-${lang}.txt`, DEBUG.join("\n"));
   const model: TaggerModel = {
     lang,
     bits,

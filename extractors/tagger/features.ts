@@ -95,17 +95,24 @@ export function featureNames(
     }
     // German: a capitalized common noun, or a compound ending in one ("Landesebene" -> "Ebene")
     if (caps[i] === "C" || caps[i] === "U" || caps[i] === "M") {
-      if (gaz.lookup(wordKey("cap", w)) & (1 << WORD_NOUN)) f.push("noun", `noun|first=${i === 0}`);
-      if (gaz.lookup(wordKey("low", l)) & (1 << WORD_LOWER)) f.push("lowseen", `lowseen|first=${i === 0}`);
-      if (caps[i] === "C" && w.length >= 6) {
-        for (let k = 2; k <= w.length - 3; k++) {
-          const head = w.charAt(k).toUpperCase() + w.slice(k + 1);
-          if (gaz.lookup(wordKey("cap", head)) & (1 << WORD_NOUN)) {
+      const noun = (gaz.lookup(wordKey("cap", w)) & (1 << WORD_NOUN)) !== 0;
+      const low = (gaz.lookup(wordKey("low", l)) & (1 << WORD_LOWER)) !== 0;
+      let head = "";
+      if (noun) f.push("noun", `noun|first=${i === 0}`);
+      if (low) f.push("lowseen", `lowseen|first=${i === 0}`);
+      if (!noun && caps[i] === "C" && w.length >= 6) {
+        for (let k = 3; k <= w.length - 3; k++) {
+          const h = w.charAt(k).toUpperCase() + w.slice(k + 1);
+          if (gaz.lookup(wordKey("cap", h)) & (1 << WORD_NOUN)) {
+            head = h;
             f.push("head", `head=${head}`);
             break;
           }
         }
       }
+      // the combination, so that "capitalized, unknown, mid-sentence" can weigh on its own
+      const inGaz = gm[i] !== 0 ? 1 : 0;
+      f.push(`cx=${caps[i]}|${noun ? "n" : head ? "h" : low ? "l" : "u"}|${i === 0 && !frag}|${inGaz}`);
     }
     const dist = gaz.lookup(wordKey("dist", w));
     if (dist !== 0) {

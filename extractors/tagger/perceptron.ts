@@ -11,6 +11,11 @@ export interface TrainingSentence {
   repeat?: number;
   /** Size of this sentence's updates (silver data counts less). */
   weight?: number;
+  /**
+   * Tokens whose label is unknown (1): silver data that only vouches for its names. The
+   * target is then the best sequence that agrees with the known labels (latent perceptron).
+   */
+  free?: Uint8Array;
 }
 
 /** Small seeded PRNG (mulberry32), so that shuffling is reproducible. */
@@ -52,8 +57,19 @@ export class AveragedPerceptron {
 
   /** One perceptron step; returns the number of wrongly tagged tokens. */
   update(s: TrainingSentence): number {
-    const pred = this.predict(s.sf);
-    const { gold, sf } = s;
+    const m = this.current();
+    const emit = emissions(m, s.sf);
+    const pred = viterbi(emit, m.transitions);
+    const { sf } = s;
+    let gold = s.gold;
+    if (s.free) {
+      const constrained = Float64Array.from(emit);
+      for (let i = 0; i < gold.length; i++) {
+        if (s.free[i]) continue;
+        for (let t = 0; t < NUM_TAGS; t++) if (t !== gold[i]) constrained[i * NUM_TAGS + t] = -1e9;
+      }
+      gold = viterbi(constrained, m.transitions);
+    }
     const T = this.T;
     let errors = 0;
     const a = s.weight ?? 1;
