@@ -26,10 +26,13 @@ export interface Extractor {
 
 const EXTRACTORS_DIR = fileURLToPath(new URL("../extractors/", import.meta.url));
 
-/** Loads the extractors' pipeline (extractors/pipeline.ts) once per thread and adapts it to ExtractFn. */
-export async function loadPipeline(): Promise<ExtractFn> {
-  const { createPipelineExtract } = await import("./pipeline-adapter.ts");
-  return createPipelineExtract();
+/** The module that builds the ExtractFn: exports createPipelineExtract(): Promise<ExtractFn>. */
+export const DEFAULT_PIPELINE_MODULE = new URL("./pipeline-adapter.ts", import.meta.url).href;
+
+/** Loads the extractors' pipeline (extractors/pipeline.ts, through cli/pipeline-adapter.ts) once per thread. */
+export async function loadPipeline(moduleUrl: string = DEFAULT_PIPELINE_MODULE): Promise<ExtractFn> {
+  const mod = (await import(moduleUrl)) as { createPipelineExtract(): Promise<ExtractFn> };
+  return mod.createPipelineExtract();
 }
 
 /**
@@ -47,8 +50,8 @@ export async function pipelineVersion(): Promise<string> {
 }
 
 /** In this thread: one article at a time. */
-export async function inlineExtractor(): Promise<Extractor> {
-  const fn = await loadPipeline();
+export async function inlineExtractor(moduleUrl?: string): Promise<Extractor> {
+  const fn = await loadPipeline(moduleUrl);
   return {
     workers: 0,
     extract: async (input) => fn(input),
@@ -68,7 +71,10 @@ export class ExtractionError extends Error {
 }
 
 /** A pool of worker threads, each with its own pipeline; tasks are queued and answered in any order. */
-export async function workerExtractor(size: number): Promise<Extractor> {
+export async function workerExtractor(
+  size: number,
+  moduleUrl: string = DEFAULT_PIPELINE_MODULE,
+): Promise<Extractor> {
   const queue: Task[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Task>();
@@ -87,7 +93,9 @@ export async function workerExtractor(size: number): Promise<Extractor> {
 
   const spawnWorker = (): Promise<Worker> =>
     new Promise((resolveReady, rejectReady) => {
-      const w = new Worker(new URL("./extract-worker.mjs", import.meta.url));
+      const w = new Worker(new URL("./extract-worker.mjs", import.meta.url), {
+        workerData: { module: moduleUrl },
+      });
       let ready = false;
       all.add(w);
       w.on("message", (msg: { ready?: true; id?: number; result?: ExtractionResult; error?: string }) => {
@@ -139,7 +147,7 @@ export async function workerExtractor(size: number): Promise<Extractor> {
 }
 
 /** --concurrency N: N worker threads (N > 1), or extraction in this thread (N = 1). */
-export async function createExtractor(concurrency: number): Promise<Extractor> {
+export async function createExtractor(concurrency: number, moduleUrl?: string): Promise<Extractor> {
   const n = Math.max(1, Math.min(Math.trunc(concurrency) || 1, availableParallelism() * 4));
-  return n > 1 ? workerExtractor(n) : inlineExtractor();
+  return n > 1 ? workerExtractor(n, moduleUrl) : inlineExtractor(moduleUrl);
 }
