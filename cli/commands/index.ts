@@ -1,5 +1,6 @@
 // The registry of subcommands, declared once. Adding a command is one module plus one line.
 import type { Command } from "commander";
+import { register as extract } from "./extract.ts";
 import { register as ingest } from "./ingest.ts";
 import { register as neo4j } from "./neo4j.ts";
 import { register as ner } from "./ner.ts";
@@ -9,6 +10,7 @@ export type RegisterCommand = (program: Command) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = Object.freeze([
   neo4j,
+  extract,
   ingest,
   ner,
   start,

@@ -1,0 +1,108 @@
+// `kg extract [--json] [--lang de|en] [--ner rules|tagger|transformer|hybrid] FILE...`
+// One JSON object a line per file with --json; a readable summary without.
+import type { Command } from "commander";
+import { readFile } from "node:fs/promises";
+import { extract, createContext } from "../../extractors/pipeline.ts";
+import type { ExtractionResult, Language, NerSpan } from "../../extractors/types.ts";
+
+export type NerMode = "rules" | "tagger" | "transformer" | "hybrid";
+const NER_MODES: readonly NerMode[] = ["rules", "tagger", "transformer", "hybrid"];
+
+export class UnreadableFileError extends Error {
+  readonly code = "E_UNREADABLE_FILE";
+}
+
+/** Reads a file as strict UTF-8: invalid bytes or binary content give a clear error. */
+export async function readArticle(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UnreadableFileError(`cannot read ${file}: ${e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "is a directory" : e.message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableFileError(`cannot read ${file}: not valid UTF-8 text (expected a UTF-8 article, found undecodable bytes)`);
+  }
+  if (text.includes("\u0000")) throw new UnreadableFileError(`cannot read ${file}: binary content (NUL bytes), expected a UTF-8 article`);
+  return text.replace(/^\uFEFF/, "");
+}
+
+/** Name spans from a statistical tagger, where one is available for this mode. */
+async function nerSpansFor(mode: NerMode, text: string, language: Language | undefined): Promise<NerSpan[] | undefined> {
+  if (mode === "rules") return undefined;
+  const spans: NerSpan[] = [];
+  if (mode === "tagger" || mode === "hybrid") {
+    try {
+      const tagger = (await import("../../extractors/tagger/index.ts")) as Record<string, unknown>;
+      const fn = (tagger.tagSpans ?? tagger.nerSpans ?? tagger.tag) as ((t: string, opts?: unknown) => NerSpan[] | Promise<NerSpan[]>) | undefined;
+      if (typeof fn === "function") spans.push(...(await fn(text, { language })));
+    } catch (err) {
+      if (mode === "tagger") throw err;
+    }
+  }
+  if (mode === "transformer" || mode === "hybrid") {
+    try {
+      const modPath = "../../extractors/transformer/index.ts";
+      const tr = (await import(modPath)) as Record<string, unknown>;
+      const fn = (tr.nerSpans ?? tr.tagSpans ?? tr.recognize) as ((t: string, opts?: unknown) => Promise<NerSpan[]>) | undefined;
+      if (typeof fn === "function") spans.push(...(await fn(text, { language })));
+    } catch (err) {
+      if (mode === "transformer") throw err;
+    }
+  }
+  return spans;
+}
+
+function summary(file: string, r: ExtractionResult): string {
+  const lines = [`${file} (${r.language})`];
+  const byType = new Map<string, string[]>();
+  for (const e of r.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e.name]);
+  for (const [type, names] of byType) lines.push(`  ${type}: ${names.join(", ")}`);
+  for (const x of r.roles) lines.push(`  role: ${x.person} — ${x.role}${x.org ? ` @ ${x.org}` : ""}  ("${x.text}")`);
+  for (const q of r.quantities) lines.push(`  quantity: ${q.value} ${q.unit}${q.qualifier ? ` (${q.qualifier})` : ""}${q.subject ? ` → ${q.subject}` : ""}  ("${q.text}")`);
+  for (const rel of r.relations) lines.push(`  relation: ${rel.subject} ${rel.type} ${rel.object}`);
+  if (r.entities.length + r.roles.length + r.quantities.length + r.relations.length === 0) lines.push("  (no findings)");
+  return lines.join("\n");
+}
+
+export function register(program: Command): void {
+  program
+    .command("extract")
+    .description("Extract people, roles, organizations, projects, quantities and relations from articles")
+    .argument("<files...>", "UTF-8 article files")
+    .option("--json", "print one JSON object per file, one per line")
+    .option("--lang <lang>", "force the language (de or en) instead of detecting it")
+    .option("--ner <mode>", `name finder: ${NER_MODES.join(", ")}`, "rules")
+    .action(async (files: string[], opts: { json?: boolean; lang?: string; ner: string }) => {
+      if (opts.lang !== undefined && opts.lang !== "de" && opts.lang !== "en") {
+        program.error(`error: --lang expects de or en, got "${opts.lang}"`);
+      }
+      if (!NER_MODES.includes(opts.ner as NerMode)) program.error(`error: --ner expects one of ${NER_MODES.join(", ")}, got "${opts.ner}"`);
+      const language = opts.lang as Language | undefined;
+      let failed = 0;
+      for (const file of files) {
+        let text: string;
+        try {
+          text = await readArticle(file);
+        } catch (err) {
+          failed++;
+          const message = err instanceof Error ? err.message : String(err);
+          if (opts.json) process.stdout.write(JSON.stringify({ file, error: { code: "E_UNREADABLE_FILE", message } }) + "\n");
+          process.stderr.write(`kg extract: ${message}\n`);
+          continue;
+        }
+        const nerSpans = await nerSpansFor(opts.ner as NerMode, text, language);
+        const result = extract(text, createContext({ language, nerSpans }));
+        if (opts.json) {
+          const { sentences: _s, ...rest } = result;
+          void _s;
+          process.stdout.write(JSON.stringify({ file, ...rest }) + "\n");
+        } else process.stdout.write(summary(file, result) + "\n\n");
+      }
+      if (failed > 0) process.exitCode = failed === files.length ? 1 : 0;
+    });
+}

@@ -1,0 +1,102 @@
+// From merged candidates to entities: short person mentions resolved to the full name
+// ('Altman' → 'Sam Altman'), every further mention of a known surface found ('Musks',
+// 'Nvidia's'), a type conflict settled by the strongest source, canonical names chosen
+// (the lexicon name, else the fullest form the article gives, uninflected).
+import { startsUpper, type Candidate, type Doc } from "./doc.ts";
+import { buildMatcher, matchAll } from "./matcher.ts";
+import { groupEntities } from "./merge.ts";
+import type { Entity } from "./types.ts";
+
+const RANK: Readonly<Record<Candidate["source"], number>> = { lexicon: 3, pattern: 2, people: 2, tagger: 1, transformer: 1 };
+
+/** Renames short person candidates to the full name that ends with them ('Musk' → 'Elon Musk'). */
+function resolveShortPeople(cands: readonly Candidate[]): Candidate[] {
+  const byLast = new Map<string, Set<string>>();
+  for (const c of cands) {
+    if (c.type !== "Person") continue;
+    const parts = c.name.split(" ");
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1];
+    if (!byLast.has(last)) byLast.set(last, new Set());
+    byLast.get(last)!.add(c.name);
+  }
+  return cands.map((c) => {
+    if (c.type !== "Person" || c.name.includes(" ")) return c;
+    const full = byLast.get(c.name) ?? byLast.get(c.name.replace(/s$/, ""));
+    return full && full.size === 1 ? { ...c, name: [...full][0] } : c;
+  });
+}
+
+/** One type per name: the lexicon's, else the one with the strongest candidates. */
+function settleTypes(cands: readonly Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>();
+  for (const c of cands) {
+    const b = best.get(c.name);
+    if (!b || RANK[c.source] > RANK[b.source] || (RANK[c.source] === RANK[b.source] && c.confidence > b.confidence)) best.set(c.name, c);
+  }
+  return cands.map((c) => {
+    const b = best.get(c.name)!;
+    return b.type === c.type ? c : { ...c, type: b.type, source: c.source };
+  });
+}
+
+export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Entity[] {
+  let cands = settleTypes(resolveShortPeople(candidates));
+  // Further mentions of every known surface (and of persons' surnames), where no other
+  // candidate stands: 'Altman' after 'Sam Altman', 'Colossus' after 'Supercomputer Colossus'.
+  const surfaces = new Map<string, Candidate | null>();
+  const addSurface = (s: string, c: Candidate) => {
+    if (s.length < 2 || !startsUpper(s) && !/^\p{Ll}+\p{Lu}/u.test(s)) return;
+    const prev = surfaces.get(s);
+    if (prev === undefined) surfaces.set(s, c);
+    else if (prev && prev.name !== c.name) surfaces.set(s, null); // two people called 'Chan'
+  };
+  for (const c of cands) {
+    if (c.source === "tagger" || c.source === "transformer") continue;
+    addSurface(c.text.replace(/['’]s$/, ""), c);
+    addSurface(c.name, c);
+    if (c.type === "Person") {
+      const parts = c.name.split(" ");
+      if (parts.length >= 2) addSurface(parts[parts.length - 1], c);
+    }
+  }
+  const items = [...surfaces].filter(([, c]) => c !== null).map(([surface, c]) => ({ surface, payload: c! }));
+  if (items.length) {
+    const taken = cands.map((c) => [c.start, c.end] as const).sort((a, b) => a[0] - b[0]);
+    const overlaps = (s: number, e: number) => {
+      // Binary search for the first span ending after s.
+      let lo = 0;
+      let hi = taken.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (taken[mid][0] < s) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = Math.max(0, lo - 2); k < taken.length && taken[k][0] < e; k++) if (taken[k][1] > s) return true;
+      return false;
+    };
+    const extra: Candidate[] = [];
+    for (const hit of matchAll(buildMatcher(items), doc.tokens, doc.text)) {
+      if (overlaps(hit.start, hit.end)) continue;
+      const first = doc.tokens[hit.startTok];
+      const before = doc.tokens[hit.startTok - 1];
+      const after = doc.tokens[hit.endTok];
+      if (before && !first.spaceBefore && before.kind === "word") continue;
+      if (after && !after.spaceBefore && after.kind === "word") continue;
+      const c = hit.payload;
+      extra.push({ ...c, start: hit.start, end: hit.end, text: doc.text.slice(hit.start, hit.end), confidence: c.confidence * 0.95, canonical: false });
+    }
+    cands = [...cands, ...extra];
+  }
+  const entities = groupEntities(cands);
+  return entities.map((e) => ({ ...e, name: canonicalName(e, cands) }));
+}
+
+function canonicalName(e: Entity, cands: readonly Candidate[]): string {
+  // Lexicon entities keep the lexicon's name; others the fullest surface the article gives.
+  if (e.sources?.includes("lexicon")) return e.name;
+  let best = e.name;
+  for (const a of e.aliases) if (a.length > best.length && a.includes(best.split(" ").pop()!)) best = a;
+  void cands;
+  return best;
+}

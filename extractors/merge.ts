@@ -1,0 +1,121 @@
+// Merges overlapping entity candidates (lexicon, patterns, people, statistical taggers) into
+// entities. Pure: inputs are never mutated. Overlaps keep one candidate: a lexicon hit beats
+// a pattern, a longer span beats a shorter one, then confidence decides. A tagger span no
+// rule found becomes a candidate when it passes sanity checks; agreement raises confidence.
+import type { Candidate } from "./doc.ts";
+import type { Entity, EntityType, NerSpan } from "./types.ts";
+
+const NER_TYPE: Readonly<Record<NerSpan["label"], EntityType | null>> = { PER: "Person", ORG: "Organization", LOC: "Location", MISC: null };
+
+export interface NerSanity {
+  /** Lower-cased words that are no names (role titles, generic terms). */
+  nonNames: ReadonlySet<string>;
+  stopwords: ReadonlySet<string>;
+}
+
+/** A tagger span worth keeping: capitalized, no number, no role word or generic term. */
+export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
+  const t = span.text.trim();
+  if (t.length < 2 || t.length > 60) return false;
+  if (!/^[\p{Lu}\p{N}]|^\p{Ll}+\p{Lu}/u.test(t)) return false;
+  if (/^[\p{N}\s.,%$€]+$/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.every((w) => check.nonNames.has(w.toLowerCase()) || check.stopwords.has(w))) return false;
+  if (check.stopwords.has(words[0])) return false;
+  if (/[.!?;:]/.test(t.replace(/\.$/, "").replace(/\b\p{Lu}\./gu, ""))) return false;
+  return true;
+}
+
+/** Tagger spans as candidates, for those that pass the sanity checks. */
+export function nerCandidates(spans: readonly NerSpan[], check: NerSanity, source: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of spans) {
+    const type = NER_TYPE[s.label];
+    if (!type || !saneNerSpan(s, check) || source.slice(s.start, s.end) !== s.text) continue;
+    const name = s.text.replace(/['’]s$/, "");
+    out.push({ start: s.start, end: s.end, text: s.text, type, name, source: s.source, confidence: Math.min(0.9, s.score * 0.8) });
+  }
+  return out;
+}
+
+const RANK: Readonly<Record<Candidate["source"], number>> = { lexicon: 3, pattern: 2, people: 2, tagger: 1, transformer: 1 };
+
+function better(a: Candidate, b: Candidate): boolean {
+  if (RANK[a.source] !== RANK[b.source]) {
+    // A statistical span only beats a rule when it is longer and the rule is weak.
+    return RANK[a.source] > RANK[b.source];
+  }
+  const la = a.end - a.start;
+  const lb = b.end - b.start;
+  if (la !== lb) return la > lb;
+  return a.confidence > b.confidence;
+}
+
+/**
+ * Resolves overlaps: returns a new array of non-overlapping candidates sorted by start.
+ * Statistical candidates that agree with a kept rule candidate raise its confidence.
+ */
+export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const overlapping: number[] = [];
+    for (let k = kept.length - 1; k >= 0 && kept[k].end > c.start - 200; k--) {
+      if (kept[k].start < c.end && c.start < kept[k].end) overlapping.push(k);
+    }
+    if (overlapping.length === 0) {
+      kept.push(c);
+      continue;
+    }
+    const rivals = overlapping.map((k) => kept[k]);
+    if (rivals.every((r) => better(c, r))) {
+      for (const k of overlapping.sort((x, y) => y - x)) kept.splice(k, 1);
+      kept.push(c);
+      kept.sort((a, b) => a.start - b.start);
+    } else if ((c.source === "tagger" || c.source === "transformer") && overlapping.length === 1) {
+      const k = overlapping[0];
+      const r = kept[k];
+      if (r.type === c.type && r.start === c.start && r.end === c.end) kept[k] = { ...r, confidence: Math.min(1, r.confidence + 0.05) };
+    }
+  }
+  return kept;
+}
+
+const slug = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** Groups candidates by (type, name) into entities with mentions, aliases and sources. */
+export function groupEntities(candidates: readonly Candidate[]): Entity[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = `${c.type}\u0000${c.name}`;
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  const out: Entity[] = [];
+  const ids = new Set<string>();
+  for (const g of groups.values()) {
+    const { type, name } = g[0];
+    const surfaces = new Set<string>();
+    for (const c of g) surfaces.add(c.text.replace(/['’]s$/, ""));
+    let id = `${type.toLowerCase()}:${slug(name) || "x"}`;
+    for (let n = 2; ids.has(id); n++) id = `${type.toLowerCase()}:${slug(name)}-${n}`;
+    ids.add(id);
+    out.push({
+      id,
+      type,
+      name,
+      aliases: [...surfaces].filter((s) => s !== name && s !== name + "s").sort(),
+      mentions: g.map((c) => ({ start: c.start, end: c.end, text: c.text })).sort((a, b) => a.start - b.start),
+      confidence: Math.max(...g.map((c) => c.confidence)),
+      sources: [...new Set(g.map((c) => c.source))].sort(),
+    });
+  }
+  return out.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
