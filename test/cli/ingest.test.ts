@@ -164,3 +164,52 @@ describe("cli/ingest @db", function () {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 });
+
+describe("kg ingest with the real extraction pipeline @db", function () {
+  this.timeout(120_000);
+  let dir: string;
+  let graph: Graph;
+  let articleId = "";
+
+  before(async () => {
+    graph = await openGraph();
+    dir = await mkdtemp(join(tmpdir(), "kg-cli-"));
+    articleId = `${basename(dir)}/gut.txt`;
+    await writeFile(
+      join(dir, "gut.txt"),
+      "Nvidia-Chef Jensen Huang kündigte an, dass Nvidia 10.000 GPUs an die Deutsche Telekom liefert. " +
+        "Die Telekom baut damit in München ein Rechenzentrum.",
+    );
+    await writeFile(join(dir, "kaputt.txt"), Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x00, 0x42]));
+  });
+  after(async () => {
+    if (graph) {
+      await removeArticle(graph, articleId);
+      await graph.close();
+    }
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("loads the readable article with worker threads, reports the broken file, and exits 1", async () => {
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin/kg.mjs"), "ingest", basename(dir), "--concurrency", "2"],
+      {
+        cwd: tmpdir(),
+        env: { ...process.env, CI: "true" },
+        encoding: "utf8",
+      },
+    );
+    assert.equal(r.status, 1, r.stderr + r.stdout);
+    assert.match(r.stdout, /Articles: 1 loaded \(1 new, 0 replaced\), 0 unchanged and skipped, 1 failed/);
+    assert.match(r.stdout, new RegExp(`${basename(dir)}/kaputt\\.txt: binary content`));
+    const [row] = await runRead<{ lang: string; people: string[] }>(graph, {
+      cypher: `MATCH (a:Article {id: $id})
+OPTIONAL MATCH (a)-[:MENTIONS]->(p:Person)
+RETURN a.lang AS lang, collect(p.name) AS people`,
+      params: { id: articleId },
+    });
+    assert.equal(row?.lang, "de");
+    assert.ok(row!.people.includes("Jensen Huang"), JSON.stringify(row));
+  });
+});
