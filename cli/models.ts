@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeModel, type TaggerModel } from "../extractors/tagger/format.ts";
+import type { NerSpan } from "../extractors/types.ts";
 
 export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "models");
 
@@ -25,4 +26,18 @@ export function loadNerModel(lang: "de" | "en", dir = MODELS_DIR): TaggerModel {
   const model = decodeModel(gunzipSync(readFileSync(path)));
   cache.set(key, model);
   return model;
+}
+
+/**
+ * Name spans of the trained tagger for an article, with offsets into `text`; the language is
+ * given or detected, and a language without a model gives no spans.
+ */
+export async function taggerSpans(text: string, language?: string): Promise<NerSpan[]> {
+  const [{ tagText }, { detectLanguage }] = await Promise.all([
+    import("../extractors/tagger/index.ts"),
+    import("../extractors/language.ts"),
+  ]);
+  const lang = language ?? detectLanguage(text);
+  if (lang !== "de" && lang !== "en") return [];
+  return tagText(loadNerModel(lang), text);
 }

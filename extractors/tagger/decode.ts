@@ -36,17 +36,18 @@ export function viterbi(emit: Float64Array, transitions: Float32Array): Int32Arr
   const n = emit.length / T;
   const path = new Int32Array(n);
   if (n === 0) return path;
+  const allowed = ALLOWED;
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
   for (let t = 0; t < T; t++) {
-    score[t] = ALLOWED[0][t] ? emit[t] + transitions[t] : -Infinity;
+    score[t] = allowed[0][t] ? emit[t] + transitions[t] : -Infinity;
   }
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p + 1][t]) continue;
+        if (!allowed[p + 1][t]) continue;
         const s = score[(i - 1) * T + p] + transitions[(p + 1) * T + t];
         if (s > best) {
           best = s;

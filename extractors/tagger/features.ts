@@ -64,82 +64,126 @@ export function capClass(w: string): string {
   return "P";
 }
 
+const DIGITS = ["0", "1", "2", "3", "4"];
+
 function lengthBucket(n: number): string {
   return n <= 2 ? String(n) : n <= 4 ? "4" : n <= 8 ? "8" : "L";
 }
 
-/** The feature names of every token, in order. Readable; used by tests and for debugging. */
+/** What the tagger knows about a word form alone, whatever its context. */
+export interface WordInfo {
+  /** Features of the word form alone (identical wherever it occurs). */
+  local: string[];
+  caps: string;
+  shape: string;
+  lower: string;
+  /** A capitalized common noun ("Modell"), a word also seen in lowercase ("Die"), a compound's noun head. */
+  noun: boolean;
+  low: boolean;
+  head: string;
+}
+
+/** The word-level features of one word form. */
+export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
+  const l = w.toLowerCase();
+  const caps = capClass(w);
+  const sh = shape(w);
+  const f: string[] = ["b", `w=${w}`, `l=${l}`, `sh=${sh}`, `c=${caps}`, `c=${caps}|len=${lengthBucket(w.length)}`];
+  for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}=${l.slice(0, k)}`, `s${k}=${l.slice(-k)}`);
+  let noun = false;
+  let low = false;
+  let head = "";
+  // German: a capitalized common noun, or a compound ending in one ("Landesebene" -> "Ebene")
+  if (caps === "C" || caps === "U" || caps === "M") {
+    noun = (gaz.lookup(wordKey("cap", w)) & (1 << WORD_NOUN)) !== 0;
+    low = (gaz.lookup(wordKey("low", l)) & (1 << WORD_LOWER)) !== 0;
+    if (noun) f.push("noun");
+    if (low) f.push("lowseen");
+    if (!noun && caps === "C" && w.length >= 6) {
+      for (let k = 3; k <= w.length - 3; k++) {
+        const h = w.charAt(k).toUpperCase() + w.slice(k + 1);
+        if (gaz.lookup(wordKey("cap", h)) & (1 << WORD_NOUN)) {
+          head = h;
+          f.push("head", `head=${head}`);
+          break;
+        }
+      }
+    }
+  }
+  const dist = gaz.lookup(wordKey("dist", w));
+  if (dist !== 0) {
+    const freq = dist & 256 ? "f" : "r";
+    for (let t = 0; t < 4; t++) {
+      if (dist & (1 << t)) f.push(`dist=${DIST_TYPES[t]}`, `dist=${DIST_TYPES[t]}|${freq}`);
+      else if (dist & (1 << (4 + t))) f.push(`dist~${DIST_TYPES[t]}`);
+    }
+  } else f.push("dist=none");
+  if (w.includes("-")) f.push("hyph", `hyphlast=${l.slice(l.lastIndexOf("-") + 1)}`);
+  if (COMPANY_SUFFIXES.has(w)) f.push("csuf");
+  return { local: f, caps, shape: sh, lower: l, noun, low, head };
+}
+
+/** The feature names of every token, in order: word-level, then contextual. Readable; for tests. */
 export function featureNames(
   tokens: readonly string[],
   gaz: Gazetteer,
   opts: FeatureOptions = {},
 ): string[][] {
+  const infos = tokens.map((t) => wordInfo(t, gaz));
+  const out: string[][] = infos.map((x) => [...x.local]);
+  contextFeatures(tokens, infos, gaz, opts, (i, ...parts) => out[i].push(parts.join("")));
+  return out;
+}
+
+/** Calls `emit(i, ...parts)` (the name is parts.join("")) for every feature of token i that depends on its context. */
+export function contextFeatures(
+  tokens: readonly string[],
+  infos: readonly WordInfo[],
+  gaz: Gazetteer,
+  opts: FeatureOptions,
+  emit: (i: number, ...parts: string[]) => void,
+): void {
   const n = tokens.length;
   const frag = opts.fragment === true;
-  const lower = tokens.map((t) => t.toLowerCase());
-  const shapes = tokens.map(shape);
-  const caps = tokens.map(capClass);
   const gm = matchGazetteer(tokens, gaz);
   const B = frag ? "<F>" : "<S>";
   const E = frag ? "</F>" : "</S>";
-  const lw = (i: number) => (i < 0 ? B : i >= n ? E : lower[i]);
-  const sh = (i: number) => (i < 0 ? B : i >= n ? E : shapes[i]);
-  const out: string[][] = [];
+  const lw = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].lower);
+  const sh = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].shape);
   for (let i = 0; i < n; i++) {
-    const w = tokens[i];
-    const l = lower[i];
-    const f: string[] = ["b", `w=${w}`, `l=${l}`, `sh=${shapes[i]}`, `c=${caps[i]}`];
-    f.push(`c=${caps[i]}|len=${lengthBucket(w.length)}`);
-    for (let k = 1; k <= 4 && k < l.length; k++) {
-      f.push(`p${k}=${l.slice(0, k)}`, `s${k}=${l.slice(-k)}`);
-    }
-    // German: a capitalized common noun, or a compound ending in one ("Landesebene" -> "Ebene")
-    if (caps[i] === "C" || caps[i] === "U" || caps[i] === "M") {
-      const noun = (gaz.lookup(wordKey("cap", w)) & (1 << WORD_NOUN)) !== 0;
-      const low = (gaz.lookup(wordKey("low", l)) & (1 << WORD_LOWER)) !== 0;
-      let head = "";
-      if (noun) f.push("noun", `noun|first=${i === 0}`);
-      if (low) f.push("lowseen", `lowseen|first=${i === 0}`);
-      if (!noun && caps[i] === "C" && w.length >= 6) {
-        for (let k = 3; k <= w.length - 3; k++) {
-          const h = w.charAt(k).toUpperCase() + w.slice(k + 1);
-          if (gaz.lookup(wordKey("cap", h)) & (1 << WORD_NOUN)) {
-            head = h;
-            f.push("head", `head=${head}`);
-            break;
-          }
-        }
-      }
+    const x = infos[i];
+    const l = x.lower;
+    const caps = x.caps;
+    const f = (...parts: string[]) => emit(i, ...parts);
+    const first = i === 0 && !frag;
+    if (caps === "C" || caps === "U" || caps === "M") {
+      if (x.noun) f("noun|first=", i === 0 ? "true" : "false");
+      if (x.low) f("lowseen|first=", i === 0 ? "true" : "false");
       // the combination, so that "capitalized, unknown, mid-sentence" can weigh on its own
-      const inGaz = gm[i] !== 0 ? 1 : 0;
-      f.push(`cx=${caps[i]}|${noun ? "n" : head ? "h" : low ? "l" : "u"}|${i === 0 && !frag}|${inGaz}`);
+      f("cx=", caps, "|", x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u", "|", first ? "true" : "false", "|", gm[i] !== 0 ? "1" : "0");
     }
-    const dist = gaz.lookup(wordKey("dist", w));
-    if (dist !== 0) {
-      const freq = dist & 256 ? "f" : "r";
-      for (let t = 0; t < 4; t++) {
-        if (dist & (1 << t)) f.push(`dist=${DIST_TYPES[t]}`, `dist=${DIST_TYPES[t]}|${freq}`);
-        else if (dist & (1 << (4 + t))) f.push(`dist~${DIST_TYPES[t]}`);
-      }
-    } else f.push("dist=none");
-    if (w.includes("-")) f.push("hyph", `hyphlast=${l.slice(l.lastIndexOf("-") + 1)}`);
     if (!frag) {
-      if (i === 0) f.push("first", `first|c=${caps[i]}`, `first|l=${l}`);
-      if (i === n - 1) f.push("last");
+      if (i === 0) (f("first"), f("first|c=", caps), f("first|l=", l));
+      if (i === n - 1) f("last");
     }
     // neighbours
-    f.push(`l-1=${lw(i - 1)}`, `l+1=${lw(i + 1)}`, `l-2=${lw(i - 2)}`, `l+2=${lw(i + 2)}`);
-    f.push(`l-1|l=${lw(i - 1)}|${l}`, `l|l+1=${l}|${lw(i + 1)}`);
-    f.push(`sh-1=${sh(i - 1)}`, `sh+1=${sh(i + 1)}`, `sh-1|sh=${sh(i - 1)}|${shapes[i]}`);
-    f.push(`sh|sh+1=${shapes[i]}|${sh(i + 1)}`);
-    f.push(`l-1|c=${lw(i - 1)}|${caps[i]}`);
-    if (i > 0) f.push(`s3-1=${lower[i - 1].slice(-3)}`);
-    if (i + 1 < n) f.push(`s3+1=${lower[i + 1].slice(-3)}`);
-    // company suffix at or after the token ("Nvidia Corp.", "Siemens Energy AG")
-    if (COMPANY_SUFFIXES.has(w)) f.push("csuf");
+    f("l-1=", lw(i - 1));
+    f("l+1=", lw(i + 1));
+    f("l-2=", lw(i - 2));
+    f("l+2=", lw(i + 2));
+    f("l-1|l=", lw(i - 1), "|", l);
+    f("l|l+1=", l, "|", lw(i + 1));
+    f("sh-1=", sh(i - 1));
+    f("sh+1=", sh(i + 1));
+    f("sh-1|sh=", sh(i - 1), "|", x.shape);
+    f("sh|sh+1=", x.shape, "|", sh(i + 1));
+    f("l-1|c=", lw(i - 1), "|", caps);
+    if (i > 0) f("s3-1=", infos[i - 1].lower.slice(-3));
+    if (i + 1 < n) f("s3+1=", infos[i + 1].lower.slice(-3));
+    // company suffix after the token ("Nvidia Corp.", "Siemens Energy AG")
     for (let k = 1; k <= 3 && i + k < n; k++) {
       if (COMPANY_SUFFIXES.has(tokens[i + k])) {
-        f.push(`csuf+${k}`);
+        f("csuf+", DIGITS[k]);
         break;
       }
     }
@@ -148,24 +192,17 @@ export function featureNames(
     if (g !== 0) {
       for (let c = 0; c < NUM_GAZ; c++) {
         for (let p = 0; p < 3; p++) {
-          if (g & (1 << (c * 3 + p))) {
-            f.push(`g${GAZ_NAMES[c]}${p}`, `g${GAZ_NAMES[c]}${p}|c=${caps[i]}`);
-          }
+          if (g & (1 << (c * 3 + p))) (f("g", GAZ_NAMES[c], DIGITS[p]), f("g", GAZ_NAMES[c], DIGITS[p], "|c=", caps));
         }
       }
     }
-    for (const [d, j] of [
-      [-1, i - 1],
-      [1, i + 1],
-    ] as const) {
+    for (const j of [i - 1, i + 1]) {
       if (j < 0 || j >= n || gm[j] === 0) continue;
       for (let c = 0; c < NUM_GAZ; c++) {
-        if (gm[j] & (7 << (c * 3))) f.push(`g${d > 0 ? "+1" : "-1"}${GAZ_NAMES[c]}`);
+        if (gm[j] & (7 << (c * 3))) f("g", j > i ? "+1" : "-1", GAZ_NAMES[c]);
       }
     }
-    out.push(f);
   }
-  return out;
 }
 
 export interface SentenceFeatures {
@@ -182,17 +219,48 @@ export function extractFeatures(
   bits: number,
   opts: FeatureOptions = {},
 ): SentenceFeatures {
-  const names = featureNames(tokens, gaz, opts);
   const mask = (1 << bits) - 1;
+  const infos = tokens.map((t) => wordInfo(t, gaz));
+  const ctx = hashContext(tokens, infos, gaz, mask, opts);
   let total = 0;
-  for (const f of names) total += f.length;
-  const feats = new Int32Array(total);
+  for (const x of infos) total += x.local.length;
+  const feats = new Int32Array(total + ctx.feats.length);
   const offsets = new Int32Array(tokens.length + 1);
   let k = 0;
-  names.forEach((f, i) => {
+  for (let i = 0; i < tokens.length; i++) {
     offsets[i] = k;
-    for (const name of f) feats[k++] = fnv1a(name) & mask;
-  });
+    for (const name of infos[i].local) feats[k++] = fnv1a(name) & mask;
+    for (let j = ctx.offsets[i]; j < ctx.offsets[i + 1]; j++) feats[k++] = ctx.feats[j];
+  }
   offsets[tokens.length] = k;
   return { feats, offsets };
+}
+
+/** The hashed contextual features only (the word-level ones are cached by word form at run time). */
+export function hashContext(
+  tokens: readonly string[],
+  infos: readonly WordInfo[],
+  gaz: Gazetteer,
+  mask: number,
+  opts: FeatureOptions = {},
+): SentenceFeatures {
+  let feats = new Int32Array(tokens.length * 40 + 8);
+  const offsets = new Int32Array(tokens.length + 1);
+  let k = 0;
+  let cur = -1;
+  const hash = fnv1a;
+  contextFeatures(tokens, infos, gaz, opts, (i, ...parts) => {
+    while (cur < i) offsets[++cur] = k;
+    if (k === feats.length) {
+      const bigger = new Int32Array(feats.length * 2);
+      bigger.set(feats);
+      feats = bigger;
+    }
+    // FNV-1a is sequential: hashing the parts in turn equals hashing their concatenation
+    let h = 0x811c9dc5;
+    for (const part of parts) h = hash(part, h);
+    feats[k++] = h & mask;
+  });
+  while (cur < tokens.length) offsets[++cur] = k;
+  return { feats: feats.subarray(0, k), offsets };
 }

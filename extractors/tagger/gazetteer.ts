@@ -41,23 +41,33 @@ export interface Gazetteer {
 }
 
 export class SortedGazetteer implements Gazetteer {
+  /** Open-addressing table over the sorted arrays, for O(1) lookups. */
+  private readonly slots: Int32Array;
+  private readonly slotMask: number;
+
   constructor(
     readonly hashes: Uint32Array,
     readonly masks: Uint16Array,
-  ) {}
+  ) {
+    let size = 1024;
+    while (size < hashes.length * 2) size <<= 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.slotMask = size - 1;
+    for (let i = 0; i < hashes.length; i++) {
+      let j = Math.imul(hashes[i], 0x9e3779b1) >>> 0 & this.slotMask;
+      while (this.slots[j] !== -1) j = (j + 1) & this.slotMask;
+      this.slots[j] = i;
+    }
+  }
 
   lookup(hash: number): number {
-    const a = this.hashes;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = a[mid];
-      if (v < hash) lo = mid + 1;
-      else if (v > hash) hi = mid - 1;
-      else return this.masks[mid];
+    let j = Math.imul(hash, 0x9e3779b1) >>> 0 & this.slotMask;
+    for (;;) {
+      const i = this.slots[j];
+      if (i === -1) return 0;
+      if (this.hashes[i] === hash) return this.masks[i];
+      j = (j + 1) & this.slotMask;
     }
-    return 0;
   }
 
   /** Builds a sorted gazetteer from phrase hash -> mask entries. */
@@ -84,13 +94,18 @@ const POS_U = 2;
  */
 export function matchGazetteer(tokens: readonly string[], gaz: Gazetteer): Int32Array {
   const out = new Int32Array(tokens.length);
+  const G = NUM_GAZ;
+  const M = MAX_PHRASE;
   for (let i = 0; i < tokens.length; i++) {
+    // no name starts with ASCII punctuation (",", "(", "-")
+    const c0 = tokens[i].charCodeAt(0);
+    if (c0 < 0x80 && !((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) continue;
     let h = fnv1a(tokens[i]);
-    for (let len = 1; len <= MAX_PHRASE && i + len <= tokens.length; len++) {
+    for (let len = 1; len <= M && i + len <= tokens.length; len++) {
       if (len > 1) h = fnv1aExtend(h, tokens[i + len - 1]);
       const mask = gaz.lookup(h);
       if (mask === 0) continue;
-      for (let c = 0; c < NUM_GAZ; c++) {
+      for (let c = 0; c < G; c++) {
         if ((mask & (1 << c)) === 0) continue;
         if (len === 1) out[i] |= 1 << (c * 3 + POS_U);
         else {

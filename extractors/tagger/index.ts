@@ -1,9 +1,10 @@
 // The trained sequence tagger: tags token lists (CoNLL style) or whole article texts.
 import type { NerSpan } from "../types.ts";
-import { extractFeatures } from "./features.ts";
+import { hashContext, wordInfo, type WordInfo } from "./features.ts";
+import { fnv1a } from "./hash.ts";
 import { emissions, margins, viterbi } from "./decode.ts";
 import type { TaggerModel } from "./format.ts";
-import { TAGS, type Tag } from "./tags.ts";
+import { NUM_TAGS, TAGS, type Tag } from "./tags.ts";
 import { splitSentences, tokenize, type Token } from "./tokenize.ts";
 
 export type { TaggerModel } from "./format.ts";
@@ -15,13 +16,59 @@ export interface TaggedSentence {
   margins: Float64Array;
 }
 
+interface CachedWord {
+  info: WordInfo;
+  /** Summed weights of the word-level features, per tag. */
+  sum: Float64Array;
+}
+
+const MAX_CACHE = 200_000;
+const TAG_NAMES: readonly Tag[] = [...TAGS];
+const caches = new WeakMap<TaggerModel, Map<string, CachedWord>>();
+
+/** A word form's word-level emission scores, computed once per model (a memo, not state). */
+function cachedWord(model: TaggerModel, cache: Map<string, CachedWord>, w: string): CachedWord {
+  let c = cache.get(w);
+  if (c) return c;
+  const info = wordInfo(w, model.gazetteer);
+  const T = NUM_TAGS;
+  const sum = new Float64Array(T);
+  const mask = (1 << model.bits) - 1;
+  const weights = model.weights;
+  for (const name of info.local) {
+    const off = (fnv1a(name) & mask) * T;
+    for (let t = 0; t < T; t++) sum[t] += weights[off + t];
+  }
+  c = { info, sum };
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(w, c);
+  return c;
+}
+
 /** Tags one sentence given as tokens. Empty input gives empty output. */
 export function tagTokens(model: TaggerModel, tokens: readonly string[]): TaggedSentence {
   if (tokens.length === 0) return { tags: [], margins: new Float64Array(0) };
-  const sf = extractFeatures(tokens, model.gazetteer, model.bits);
-  const emit = emissions(model, sf);
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new Map()));
+  const words = tokens.map((w) => cachedWord(model, cache, w));
+  const mask = (1 << model.bits) - 1;
+  const ctx = hashContext(
+    tokens,
+    words.map((x) => x.info),
+    model.gazetteer,
+    mask,
+  );
+  const emit = emissions(model, ctx);
+  const T = NUM_TAGS;
+  for (let i = 0; i < tokens.length; i++) {
+    const sum = words[i].sum;
+    for (let t = 0; t < T; t++) emit[i * T + t] += sum[t];
+  }
   const path = viterbi(emit, model.transitions);
-  return { tags: Array.from(path, (t) => TAGS[t]), margins: margins(emit, path) };
+  const names = TAG_NAMES;
+  const tags: Tag[] = new Array(path.length);
+  for (let i = 0; i < path.length; i++) tags[i] = names[path[i]];
+  return { tags, margins: margins(emit, path) };
 }
 
 /** Token-index spans of a BIO sequence; a stray I- opens a span. */
