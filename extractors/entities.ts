@@ -92,11 +92,19 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
   return entities.map((e) => ({ ...e, name: canonicalName(e, cands) }));
 }
 
+const PROJECT_WORDS = /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative|Campus|Rechenzentrum|Supercomputer)$|^(?:Projekt|Project) /;
+
+/** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
 function canonicalName(e: Entity, cands: readonly Candidate[]): string {
-  // Lexicon entities keep the lexicon's name; others the fullest surface the article gives.
-  if (e.sources?.includes("lexicon")) return e.name;
-  let best = e.name;
-  for (const a of e.aliases) if (a.length > best.length && a.includes(best.split(" ").pop()!)) best = a;
   void cands;
-  return best;
+  const texts = new Set(e.mentions.map((m) => m.text.replace(/['’]s$/, "")));
+  let best = texts.has(e.name) || e.type === "Person" ? e.name : "";
+  const core = e.type === "Person" ? e.name.split(" ").pop()! : "";
+  for (const a of e.aliases.filter((x) => texts.has(x))) {
+    if (PROJECT_WORDS.test(a) || a.includes("\n")) continue;
+    if (a.endsWith("s") && (a.slice(0, -1) === e.name || e.aliases.includes(a.slice(0, -1)))) continue;
+    if (e.type === "Person" && !a.includes(core)) continue;
+    if (a.length > best.length) best = a;
+  }
+  return best || e.name;
 }

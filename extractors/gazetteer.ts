@@ -68,16 +68,39 @@ export function findLexiconEntities(doc: Doc): Candidate[] {
       const sentStart = doc.sentences[first.sentence].tokenStart === hit.startTok;
       if (sentStart || !hasCue(first.sentence)) continue;
     }
+    // A numbered or regional edition of a project is its own project: 'Stargate UAE', 'Colossus 2'.
+    let end = hit.end;
+    let name = p.name;
+    if (p.type === "Project" && after && after.spaceBefore && after.sentence === first.sentence && isEdition(after.text, places(doc.lexicons))) {
+      end = after.end;
+      name = `${hit.surface} ${after.text}`;
+    }
     out.push({
       start: hit.start,
-      end: hit.end,
-      text: doc.text.slice(hit.start, hit.end),
+      end,
+      text: doc.text.slice(hit.start, end),
       type: p.type,
-      name: p.name,
+      name,
       source: "lexicon",
       confidence: p.ambiguous ? 0.8 : 0.95,
       canonical: p.canonical,
     });
   }
   return out;
+}
+
+const placeSets = new WeakMap<Lexicons, Set<string>>();
+function places(lex: Lexicons): Set<string> {
+  let s = placeSets.get(lex);
+  if (!s) {
+    s = new Set<string>();
+    for (const e of lex.locations) for (const n of [e.name, ...(e.aliases ?? [])]) if (!n.includes(" ")) s.add(n);
+    placeSets.set(lex, s);
+  }
+  return s;
+}
+
+/** '2', 'II', 'UAE', 'Norway': what follows a project name to make an edition of it. */
+function isEdition(word: string, placeNames: ReadonlySet<string>): boolean {
+  return /^(?:\d{1,2}|I{1,3}|IV|V|VI{0,3}|[A-Z]{2,3})$/.test(word) || placeNames.has(word);
 }

@@ -39,12 +39,14 @@ export function detectLanguage(text: string): string {
 }
 
 function byFunctionWords(text: string): "de" | "en" | null {
+  const short = text.length < 80;
   let de = 0;
   let en = 0;
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (DE_WORDS.has(w)) de++;
     if (EN_WORDS.has(w)) en++;
   }
+  if (short && de !== en) return de > en ? "de" : "en";
   if (de + en < 3) return null;
   if (de >= en * 2) return "de";
   if (en >= de * 2) return "en";

@@ -7,6 +7,8 @@ import type { Entity, EntityType, NerSpan } from "./types.ts";
 
 const NER_TYPE: Readonly<Record<NerSpan["label"], EntityType | null>> = { PER: "Person", ORG: "Organization", LOC: "Location", MISC: null };
 
+const ORG_WORDS = /\b(Labs?|Inc|Corp|Capital|Group|Holdings|Partners|Ventures|Systems|Technologies|Energy|Cloud|AI|GmbH|AG|SE|LLC|Ltd|Bank|Fund|Institute|Institut|University|Universität|Data|Digital|Infrastructure|Computing|Networks)\b/;
+
 export interface NerSanity {
   /** Lower-cased words that are no names (role titles, generic terms). */
   nonNames: ReadonlySet<string>;
@@ -22,6 +24,11 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
   const words = t.split(/\s+/);
   if (words.every((w) => check.nonNames.has(w.toLowerCase()) || check.stopwords.has(w))) return false;
   if (check.stopwords.has(words[0])) return false;
+  // A person needs first and last name ('Jeans' alone is no one), and no company word.
+  if (span.label === "PER" && (words.length < 2 || ORG_WORDS.test(t))) return false;
+  if (words.some((w) => check.nonNames.has(w.toLowerCase()) && !ORG_WORDS.test(w))) return false;
+  // Unknown short acronyms ('USD', 'RDMA') and nationality adjectives ('European') are no names.
+  if (words.length === 1 && (/^\p{Lu}{2,4}$/u.test(t) || /(?:ean|ian|ese|isch|ische)$/u.test(t))) return false;
   if (/[.!?;:]/.test(t.replace(/\.$/, "").replace(/\b\p{Lu}\./gu, ""))) return false;
   return true;
 }

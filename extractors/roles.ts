@@ -1,9 +1,210 @@
-// Roles: a title before or after a person's name, in compounds and appositions.
+// Roles: a title before or after a person's name, in compounds and appositions, with the
+// organization the text gives or implies:
+//   'OpenAI-Chef Sam Altman', 'CFO Sarah Friar', 'Lisa Su, CEO von AMD', 'Oracle co-founder
+//   Larry Ellison', "Nvidia's chief executive Jensen Huang", 'Softbank-Chef Son',
+//   'the chief executive of Nvidia, Jensen Huang'.
+// A bare C-level title ('CFO Sarah Friar') in an article about one company implies that company.
 import type { Doc } from "./doc.ts";
-import type { Entity, RoleFinding } from "./types.ts";
+import { roleTitleAt, type TitleHit } from "./titles.ts";
+import type { Entity, Role, RoleFinding } from "./types.ts";
+
+const COORD = new Set(["und", "and", "&", "sowie"]);
+const ADJECTIVES = new Set(["billionaire", "former", "longtime", "outgoing", "incoming", "new", "current", "then", "interim", "acting", "ehemalige", "ehemaliger", "frühere", "früherer", "neue", "neuer", "langjährige", "langjähriger", "scheidende", "scheidender", "amtierende", "amtierender"]);
+const C_LEVEL = new Set<Role>(["CEO", "CFO", "CTO", "COO", "CPO"]);
+const DETERMINERS = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "the", "a", "an", "its", "sein", "seine", "ihr", "ihre", "dessen", "deren", "former", "ehemalige", "ehemaliger", "früherer", "frühere", "current", "new", "neue", "neuer", "then", "longtime", "langjährige", "langjähriger"]);
+
+interface MentionIndex {
+  /** Entity at each token index (for tokens inside a mention). */
+  byTok: (Entity | undefined)[];
+  /** Start token of the mention covering each token. */
+  startTok: Int32Array;
+  endTok: Int32Array;
+}
+
+function indexMentions(doc: Doc, entities: readonly Entity[]): MentionIndex {
+  const n = doc.tokens.length;
+  const byTok: (Entity | undefined)[] = new Array(n);
+  const startTok = new Int32Array(n).fill(-1);
+  const endTok = new Int32Array(n).fill(-1);
+  const startIdx = new Map<number, number>();
+  doc.tokens.forEach((t, i) => startIdx.set(t.start, i));
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const a = startIdx.get(m.start);
+      if (a === undefined) continue;
+      let b = a;
+      while (b < n && doc.tokens[b].end <= m.end) b++;
+      for (let k = a; k < b; k++) {
+        byTok[k] = e;
+        startTok[k] = a;
+        endTok[k] = b;
+      }
+    }
+  }
+  return { byTok, startTok, endTok };
+}
+
+const isOrgLike = (e: Entity | undefined) => !!e && (e.type === "Organization" || e.type === "Project");
+
+/** The organization named after a title: 'CEO von AMD', 'chief executive of the chipmaker Nvidia'. */
+function orgAfter(doc: Doc, ix: MentionIndex, tok: number): { org: Entity; end: number } | undefined {
+  const t = doc.tokens[tok];
+  if (!t) return undefined;
+  const preps = doc.lex.cues.roleOrgPrepositions;
+  // German genitive directly: 'Chef des Konzerns Nvidia' / 'Chef von Nvidia'.
+  if (!preps.includes(t.text.toLowerCase())) return undefined;
+  for (let k = tok + 1; k < Math.min(tok + 5, doc.tokens.length); k++) {
+    const x = doc.tokens[k];
+    if (x.sentence !== t.sentence) return undefined;
+    const e = ix.byTok[k];
+    if (isOrgLike(e)) return { org: e!, end: ix.endTok[k] };
+    if (e || x.text === "," || x.text === ".") return undefined;
+  }
+  return undefined;
+}
+
+/** The organization right before a title: 'Oracle co-founder', "Nvidia's chief executive". */
+function orgBefore(doc: Doc, ix: MentionIndex, tok: number): { org: Entity; start: number } | undefined {
+  let k = tok - 1;
+  if (k >= 0 && ADJECTIVES.has(doc.tokens[k].text.toLowerCase())) k--;
+  if (k >= 0 && doc.tokens[k].kind === "possessive") k--;
+  else if (k >= 0 && doc.tokens[k].text === "-" && !doc.tokens[k].spaceBefore) k--;
+  if (k < 0 || doc.tokens[k].sentence !== doc.tokens[tok].sentence) return undefined;
+  const e = ix.byTok[k];
+  return isOrgLike(e) ? { org: e!, start: ix.startTok[k] } : undefined;
+}
+
+function prefixOrg(ix: MentionIndex, hit: TitleHit): Entity | undefined {
+  if (!hit.prefix) return undefined;
+  for (let k = hit.prefix.startTok; k < hit.prefix.endTok; k++) if (isOrgLike(ix.byTok[k])) return ix.byTok[k];
+  return undefined;
+}
 
 export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] {
-  void doc;
-  void entities;
-  return [];
+  const toks = doc.tokens;
+  const ix = indexMentions(doc, entities);
+  // The article's main company: the most mentioned organization (at least twice).
+  let main: Entity | undefined;
+  for (const e of entities) if (e.type === "Organization" && e.mentions.length >= 2 && (!main || e.mentions.length > main.mentions.length)) main = e;
+  const out: RoleFinding[] = [];
+  const seen = new Set<string>();
+  const emit = (person: Entity, hit: TitleHit, org: Entity | undefined, spanStart: number, spanEnd: number) => {
+    let role = hit.role;
+    if (hit.prefix && !org && !hit.unit) {
+      // 'US-Präsident', 'Ex-Chef': a prefix that is no organization.
+    }
+    let orgName: string | null = org ? org.name : null;
+    if (!orgName && (C_LEVEL.has(role) || (role === "Head" && hit.unit)) && main && !(hit.prefix && !hit.unit)) orgName = main.name;
+    if (org && org.name === person.name) orgName = null;
+    if (role === "Other" && !orgName) return;
+    const key = `${person.name}|${role}|${orgName}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const start = toks[spanStart].start;
+    const end = toks[spanEnd - 1].end;
+    out.push({ person: person.name, role, org: orgName, text: doc.text.slice(start, end), start, end, confidence: org ? 0.85 : 0.7 });
+    void role;
+    role = hit.role;
+  };
+  const titleCache = new Map<number, TitleHit | undefined>();
+  const titleAt = (k: number) => {
+    if (!titleCache.has(k)) titleCache.set(k, roleTitleAt(doc, k));
+    return titleCache.get(k);
+  };
+  const skipAdj = (k: number) => (toks[k] && ADJECTIVES.has(toks[k].text.toLowerCase()) ? k + 1 : k);
+  const skipDet = (k: number) => (toks[k] && DETERMINERS.has(toks[k].text.toLowerCase()) ? k + 1 : k);
+
+  for (let i = 0; i < toks.length; i++) {
+    const person = ix.byTok[i];
+    if (!person || person.type !== "Person" || ix.startTok[i] !== i) continue;
+    const pStart = i;
+    const pEnd = ix.endTok[i];
+    const sent = toks[i].sentence;
+    // A. Title right before the name: 'CFO Sarah Friar', 'OpenAI-Chef Sam Altman',
+    //    "Nvidia's chief executive Jensen Huang", 'the CEO of Nvidia, Jensen Huang'.
+    let best: { hit: TitleHit; org?: Entity } | undefined;
+    for (let k = pStart - 1; k >= Math.max(0, pStart - 8) && toks[k].sentence === sent; k--) {
+      const hit = titleAt(k);
+      if (!hit) continue;
+      // 'CFO Sarah Friar'; "Meta's finance chief, Susan Li"
+      if (hit.endTok === pStart || (hit.endTok === pStart - 1 && toks[pStart - 1].text === ",")) {
+        best = { hit }; // keep looking for a longer title ('co-founder' over 'founder')
+        continue;
+      }
+      if (best) continue;
+      // 'CEO of Nvidia, Jensen Huang' / 'Chef von Nvidia Jensen Huang'
+      const after = orgAfter(doc, ix, hit.endTok);
+      if (!after) continue;
+      let e = after.end;
+      if (toks[e]?.text === ",") e++;
+      if (e !== pStart) continue;
+      best = { hit, org: after.org };
+      break;
+    }
+    if (best) {
+      // Coordinated titles: 'Gründer und CTO Larry Ellison', 'CEO and co-founder Chase Lochmiller'.
+      const hits = [best.hit];
+      for (;;) {
+        const first = hits[0];
+        const conj = toks[first.startTok - 1];
+        if (!conj || !COORD.has(conj.text.toLowerCase())) break;
+        let prev: TitleHit | undefined;
+        for (let k = first.startTok - 2; k >= Math.max(0, first.startTok - 5); k--) {
+          const h = titleAt(k);
+          if (h && h.endTok === first.startTok - 1) prev = h;
+        }
+        if (!prev) break;
+        hits.unshift(prev);
+      }
+      let org = best.org;
+      let spanStart = hits[0].startTok;
+      if (!org) {
+        const before = orgBefore(doc, ix, hits[0].startTok);
+        if (before) {
+          org = before.org;
+          spanStart = before.start;
+        }
+      }
+      org ??= hits.map((h) => prefixOrg(ix, h)).find((o) => o);
+      for (const hit of hits) emit(person, hit, prefixOrg(ix, hit) ?? org, spanStart, best.hit.endTok);
+    }
+    // B. Apposition after the name: 'Lisa Su, CEO von AMD', 'Sam Altman, OpenAI's CEO',
+    //    'Jensen Huang, Nvidia-Chef', 'Larry Ellison, der Gründer von Oracle',
+    //    'Doug Ostrover and Marc Lipschultz, co-CEOs of Blue Owl'.
+    const people: Entity[] = [person];
+    let k = pEnd;
+    while (COORD.has(toks[k]?.text.toLowerCase() ?? "") && ix.byTok[k + 1]?.type === "Person" && ix.startTok[k + 1] === k + 1) {
+      people.push(ix.byTok[k + 1]!);
+      k = ix.endTok[k + 1];
+    }
+    if (toks[k]?.kind === "possessive") continue;
+    if (!(toks[k]?.text === "," || toks[k]?.text === "(" || toks[k]?.text === "–")) continue;
+    k = skipDet(k + 1);
+    let org: Entity | undefined;
+    const spanStart = k;
+    // "OpenAI's CEO", "Nvidia's founder and CEO", 'Oracle co-founder'
+    if (isOrgLike(ix.byTok[k]) && ix.startTok[k] === k) {
+      const e = ix.endTok[k];
+      const t = toks[e]?.kind === "possessive" ? e + 1 : e;
+      if (t !== e || (toks[e] && toks[e].spaceBefore)) {
+        org = ix.byTok[k];
+        k = skipAdj(t);
+      }
+    }
+    const hits: TitleHit[] = [];
+    for (;;) {
+      const hit = toks[k]?.sentence === sent ? titleAt(k) : undefined;
+      if (!hit) break;
+      hits.push(hit);
+      k = hit.endTok;
+      if (COORD.has(toks[k]?.text.toLowerCase() ?? "") && titleAt(skipDet(k + 1))) k = skipDet(k + 1);
+      else break;
+    }
+    if (hits.length === 0) continue;
+    const after = orgAfter(doc, ix, k);
+    const spanEnd = after ? after.end : k;
+    org ??= hits.map((h) => prefixOrg(ix, h)).find((o) => o) ?? after?.org;
+    for (const p of people) for (const hit of hits) emit(p, hit, prefixOrg(ix, hit) ?? org, spanStart, spanEnd);
+  }
+  return out;
 }
