@@ -242,7 +242,7 @@ export function formatSummary(s: IngestSummary): string[] {
   const lines = [
     `Articles: ${done} loaded (${s.loaded} new, ${s.replaced} replaced), ${s.unchanged} unchanged and skipped, ${s.failed.length} failed` +
       ` — ${formatDuration(s.seconds)}, ${(done / Math.max(s.seconds, 0.001)).toFixed(1)} articles/s`,
-    `Written:  ${s.entities} entities, ${s.facts} facts, ${s.sources} sources`,
+    `Written:  ${s.entities} entity mentions, ${s.facts} fact statements with ${s.sources} sources`,
   ];
   if (s.failed.length > 0) {
     lines.push("Failed:");

@@ -28,7 +28,7 @@ interface Options {
   stream?: NodeJS.WriteStream;
   /** Force plain lines (or a bar); default: a bar only on a TTY outside CI. */
   tty?: boolean;
-  /** Plain mode prints a line every `every` items or every 5 s, whichever comes first. */
+  /** Plain mode prints a line after `every` items (at most one a second), at least one every 5 s, and at the end. */
   every?: number;
   now?: () => number;
 }
@@ -92,7 +92,9 @@ function lineProgress(options: Options, stream: NodeJS.WriteStream): Progress {
   return {
     tick() {
       done++;
-      if (done - lastDone >= every || now() - lastAt >= 5000 || done === total) line();
+      const since = now() - lastAt;
+      // at most one line a second (work often finishes in bursts), at least one every 5 s
+      if (done === total || since >= 5000 || (done - lastDone >= every && since >= 1000)) line();
     },
     log(l) {
       stream.write(`${l}\n`);

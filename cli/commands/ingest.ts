@@ -1,6 +1,7 @@
 // `kg ingest PATH...`: extract and load articles from files, folders and globs.
 import type { Command } from "commander";
 import { type Graph, graphConfigFromEnv, openGraph } from "../../graph/driver.ts";
+import { graphCounts } from "../../graph/load.ts";
 import { createExtractor, pipelineVersion } from "../extraction.ts";
 import { formatSummary, runIngest } from "../ingest.ts";
 import { fail, say, warn } from "../output.ts";
@@ -32,6 +33,10 @@ export async function ingestAndReport(
       },
     );
     for (const line of formatSummary(summary)) (line.startsWith("Stopped") ? warn : say)(line);
+    if (!summary.aborted) {
+      const c = await graphCounts(graph);
+      say(`Graph:    ${c.articles} articles, ${c.entities} entities, ${c.facts} facts, ${c.sources} sources`);
+    }
     return summary.aborted ? 2 : summary.failed.length > 0 ? 1 : 0;
   } finally {
     await extractor.close();

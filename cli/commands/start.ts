@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { type Graph, graphConfigFromEnv, openGraph } from "../../graph/driver.ts";
-import { graphCounts } from "../../graph/load.ts";
 import { startLocalServer } from "../../graph/local-server.ts";
 import { fail, say } from "../output.ts";
 import { ingestAndReport } from "./ingest.ts";
@@ -67,10 +66,6 @@ export function register(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        const counts = await graphCounts(graph);
-        say(
-          `The graph holds ${counts.articles} articles, ${counts.entities} entities, ${counts.facts} facts with ${counts.sources} sources.`,
-        );
 
         const startServer = opts.serve ? await loadApi() : null;
         let api: ApiServer | null = null;
