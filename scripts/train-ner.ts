@@ -24,7 +24,7 @@ import {
 } from "../extractors/tagger/gazetteer.ts";
 import { phraseHash } from "../extractors/tagger/hash.ts";
 import { AveragedPerceptron, mulberry32, type TrainingSentence } from "../extractors/tagger/perceptron.ts";
-import { emissions, viterbi, type LinearModel } from "../extractors/tagger/decode.ts";
+import { emissions, marginals, viterbi, type LinearModel } from "../extractors/tagger/decode.ts";
 import { encodeModel, type TaggerModel } from "../extractors/tagger/format.ts";
 import { TAGS, tagIndex } from "../extractors/tagger/tags.ts";
 import { bioSpans } from "../extractors/tagger/index.ts";
@@ -160,9 +160,16 @@ function lexiconGazetteer(dir: string, lang: string): Map<number, number> {
       }
     }
   }
-  const extra = join(ROOT, "models", "lexicon", "companies.txt");
-  if (existsSync(extra)) {
-    for (const l of lines(extra)) if (!l.startsWith("#")) addPhrase(map, l, GAZ.COMPANY);
+  // the project's own domain lexicon (general-knowledge AI, cloud and chip organizations; extra first names)
+  const orgs = join(ROOT, "extractors", "lexicon", "shared", "organizations.json");
+  if (existsSync(orgs)) {
+    const { entries } = JSON.parse(readFileSync(orgs, "utf8")) as { entries: { name: string; aliases?: string[] }[] };
+    for (const e of entries) for (const n of [e.name, ...(e.aliases ?? [])]) addPhrase(map, n, GAZ.COMPANY);
+  }
+  const names = join(ROOT, "extractors", "lexicon", "shared", "first-names-extra.json");
+  if (existsSync(names)) {
+    const { add } = JSON.parse(readFileSync(names, "utf8")) as { add?: string[] };
+    for (const n of add ?? []) addPhrase(map, n, GAZ.FIRST);
   }
   return map;
 }
@@ -359,6 +366,19 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
     console.log(`[${lang}] epoch ${e}: train error ${(err * 100).toFixed(2)}%; held out: ${parts.join("; ")}`);
   }
   if (process.env.KG_NER_DEBUG) writeFileSync(`/tmp/ner-debug-${lang}.txt`, DEBUG.join("\n"));
+  // calibrate the scale that turns scores into tag probabilities, on the gold held-out slice
+  const calib = Object.values(heldFeats)[0] ?? [];
+  let bestScale = 0.1;
+  let bestNll = Infinity;
+  for (const scale of [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1]) {
+    let nll = 0;
+    for (const { sf, s } of calib) {
+      const m = marginals(emissions(last!, sf), last!.transitions, scale);
+      s.tags.forEach((t, i) => (nll -= Math.log(Math.max(1e-9, m[i * TAGS.length + tagIndex(t)]))));
+    }
+    if (nll < bestNll) [bestNll, bestScale] = [nll, scale];
+  }
+  console.log(`[${lang}] probability scale ${bestScale}`);
   const model: TaggerModel = {
     lang,
     bits,
@@ -370,6 +390,7 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
       epochs,
       seed: SEED,
       heldOutF1: figures,
+      scale: bestScale,
     },
   };
   const bytes = gzipSync(encodeModel(model), { level: 9 });

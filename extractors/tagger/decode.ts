@@ -81,3 +81,49 @@ export function margins(emit: Float64Array, path: Int32Array): Float64Array {
   }
   return out;
 }
+
+function logSumExp(xs: Float64Array | number[], n: number): number {
+  let m = -Infinity;
+  for (let i = 0; i < n; i++) if (xs[i] > m) m = xs[i];
+  if (m === -Infinity) return m;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.exp(xs[i] - m);
+  return m + Math.log(s);
+}
+
+/**
+ * Per token and tag, the probability of the tag when the scores, times `scale`, are read as
+ * the log-potentials of a linear-chain CRF (forward-backward over well-formed BIO sequences).
+ */
+export function marginals(emit: Float64Array, transitions: Float32Array, scale: number): Float64Array {
+  const T = NUM_TAGS;
+  const n = emit.length / T;
+  const out = new Float64Array(n * T);
+  if (n === 0) return out;
+  const allowed = ALLOWED;
+  const alpha = new Float64Array(n * T);
+  const beta = new Float64Array(n * T);
+  const buf = new Float64Array(T);
+  for (let t = 0; t < T; t++) alpha[t] = allowed[0][t] ? scale * (emit[t] + transitions[t]) : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      for (let p = 0; p < T; p++) {
+        buf[p] = allowed[p + 1][t] ? alpha[(i - 1) * T + p] + scale * transitions[(p + 1) * T + t] : -Infinity;
+      }
+      alpha[i * T + t] = logSumExp(buf, T) + scale * emit[i * T + t];
+    }
+  }
+  for (let i = n - 2; i >= 0; i--) {
+    for (let p = 0; p < T; p++) {
+      for (let t = 0; t < T; t++) {
+        buf[t] = allowed[p + 1][t]
+          ? scale * (transitions[(p + 1) * T + t] + emit[(i + 1) * T + t]) + beta[(i + 1) * T + t]
+          : -Infinity;
+      }
+      beta[i * T + p] = logSumExp(buf, T);
+    }
+  }
+  const z = logSumExp(alpha.subarray((n - 1) * T), T);
+  for (let k = 0; k < n * T; k++) out[k] = Math.exp(alpha[k] + beta[k] - z);
+  return out;
+}

@@ -2,7 +2,7 @@
 import type { NerSpan } from "../types.ts";
 import { hashContext, wordInfo, type WordInfo } from "./features.ts";
 import { fnv1a } from "./hash.ts";
-import { emissions, margins, viterbi } from "./decode.ts";
+import { emissions, margins, marginals, viterbi } from "./decode.ts";
 import type { TaggerModel } from "./format.ts";
 import { NUM_TAGS, TAGS, type Tag } from "./tags.ts";
 import { splitSentences, tokenize, type Token } from "./tokenize.ts";
@@ -14,6 +14,14 @@ export interface TaggedSentence {
   tags: Tag[];
   /** Per token, the margin of the chosen tag over the runner-up (emission scores). */
   margins: Float64Array;
+  /** Per token, the probability of the chosen tag (forward-backward), when asked for. */
+  confidence?: Float64Array;
+}
+
+/** How sharp the tag probabilities are: the model's calibrated scale, else a default. */
+function scaleOf(model: TaggerModel): number {
+  const s = model.meta.scale;
+  return typeof s === "number" && s > 0 ? s : 0.1;
 }
 
 interface CachedWord {
@@ -46,7 +54,11 @@ function cachedWord(model: TaggerModel, cache: Map<string, CachedWord>, w: strin
 }
 
 /** Tags one sentence given as tokens. Empty input gives empty output. */
-export function tagTokens(model: TaggerModel, tokens: readonly string[]): TaggedSentence {
+export function tagTokens(
+  model: TaggerModel,
+  tokens: readonly string[],
+  opts: { confidence?: boolean } = {},
+): TaggedSentence {
   if (tokens.length === 0) return { tags: [], margins: new Float64Array(0) };
   let cache = caches.get(model);
   if (!cache) caches.set(model, (cache = new Map()));
@@ -68,7 +80,12 @@ export function tagTokens(model: TaggerModel, tokens: readonly string[]): Tagged
   const names = TAG_NAMES;
   const tags: Tag[] = new Array(path.length);
   for (let i = 0; i < path.length; i++) tags[i] = names[path[i]];
-  return { tags, margins: margins(emit, path) };
+  const result: TaggedSentence = { tags, margins: margins(emit, path) };
+  if (opts.confidence) {
+    const m = marginals(emit, model.transitions, scaleOf(model));
+    result.confidence = Float64Array.from(path, (t, i) => m[i * T + t]);
+  }
+  return result;
 }
 
 /** Token-index spans of a BIO sequence; a stray I- opens a span. */
@@ -98,7 +115,7 @@ export function tokenSpansToNer(
 ): NerSpan[] {
   return bioSpans(tagged.tags).map(({ label, start, end }) => {
     let m = Infinity;
-    for (let i = start; i < end; i++) m = Math.min(m, tagged.margins[i]);
+    for (let i = start; i < end; i++) m = Math.min(m, tagged.confidence ? tagged.confidence[i] : sigmoid(tagged.margins[i] / 4));
     const s = tokens[start].start;
     const e = tokens[end - 1].end;
     return {
@@ -106,7 +123,7 @@ export function tokenSpansToNer(
       end: e,
       text: text.slice(s, e),
       label: label as NerSpan["label"],
-      score: Math.round(sigmoid(m / 4) * 1000) / 1000,
+      score: Math.round(m * 1000) / 1000,
       source: "tagger" as const,
     };
   });
@@ -120,6 +137,7 @@ export function tagText(model: TaggerModel, text: string): NerSpan[] {
     const tagged = tagTokens(
       model,
       sent.map((t) => t.text),
+      { confidence: true },
     );
     out.push(...tokenSpansToNer(text, sent, tagged));
   }

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { viterbi, margins, emissions } from "../../../extractors/tagger/decode.ts";
+import { viterbi, margins, marginals, emissions } from "../../../extractors/tagger/decode.ts";
 import { NUM_TAGS, TAGS, TAG_INDEX } from "../../../extractors/tagger/tags.ts";
 import { AveragedPerceptron, mulberry32 } from "../../../extractors/tagger/perceptron.ts";
 
@@ -34,6 +34,21 @@ describe("tagger decoding", () => {
 
   it("returns an empty path for an empty sentence", () => {
     assert.equal(viterbi(new Float64Array(0), new Float32Array((T + 1) * T)).length, 0);
+  });
+
+  it("gives tag probabilities that sum to one and favour the Viterbi path", () => {
+    const e = emit([{ "B-PER": 4 }, { "I-PER": 3, O: 1 }, { O: 2 }]);
+    const tr = new Float32Array((T + 1) * T);
+    const m = marginals(e, tr, 1);
+    for (let i = 0; i < 3; i++) {
+      let sum = 0;
+      for (let t = 0; t < T; t++) sum += m[i * T + t];
+      assert.ok(Math.abs(sum - 1) < 1e-9);
+    }
+    assert.ok(m[idx("B-PER")] > 0.8 && m[T + idx("I-PER")] > 0.5);
+    assert.equal(m[idx("I-PER")], 0, "no I- at the start");
+    // a sharper scale makes the best path more certain
+    assert.ok(marginals(e, tr, 3)[idx("B-PER")] > m[idx("B-PER")]);
   });
 
   it("measures the margin of the chosen tag", () => {
