@@ -24,6 +24,8 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
   const words = t.split(/\s+/);
   if (words.every((w) => check.nonNames.has(w.toLowerCase()) || check.stopwords.has(w))) return false;
   if (check.stopwords.has(words[0])) return false;
+  // 'GPU-heavy': a lowercase part after a hyphen makes an adjective, not a name.
+  if (words.some((w) => /-\p{Ll}/u.test(w))) return false;
   // A person needs first and last name ('Jeans' alone is no one), and no company word.
   if (span.label === "PER" && (words.length < 2 || ORG_WORDS.test(t))) return false;
   if (words.some((w) => check.nonNames.has(w.toLowerCase()) && !ORG_WORDS.test(w))) return false;

@@ -12,6 +12,8 @@ import models from "./shared/models.json" with { type: "json" };
 import locations from "./shared/locations.json" with { type: "json" };
 import firstNames from "./shared/first-names.json" with { type: "json" };
 import nonNames from "./shared/non-names.json" with { type: "json" };
+import deNouns from "./de/common-nouns.json" with { type: "json" };
+import enNouns from "./en/common-nouns.json" with { type: "json" };
 import type { EntityType, Role } from "../types.ts";
 
 export interface GazetteerEntry {
@@ -62,6 +64,8 @@ export interface LanguageLexicon {
   abbreviations: ReadonlySet<string>;
   roles: RoleLexicon;
   cues: CueLexicon;
+  /** Capitalized common nouns of the language ('Nachfrage', 'Rechenleistung'): no names. */
+  commonNouns: ReadonlySet<string>;
 }
 
 export interface Lexicons {
@@ -77,8 +81,9 @@ export interface Lexicons {
   nonNames: ReadonlySet<string>;
 }
 
-const lang = (abbr: { abbreviations: string[] }, roles: unknown, cues: unknown): LanguageLexicon =>
+const lang = (abbr: { abbreviations: string[] }, roles: unknown, cues: unknown, nouns: { words: string[] }): LanguageLexicon =>
   Object.freeze({
+    commonNouns: new Set(nouns.words),
     abbreviations: new Set(abbr.abbreviations),
     roles: roles as RoleLexicon,
     cues: cues as CueLexicon,
@@ -89,8 +94,8 @@ let cached: Lexicons | undefined;
 /** The built-in lexicons (built once, frozen). */
 export function defaultLexicons(): Lexicons {
   cached ??= Object.freeze({
-    de: lang(deAbbr, deRoles, deCues),
-    en: lang(enAbbr, enRoles, enCues),
+    de: lang(deAbbr, deRoles, deCues, deNouns),
+    en: lang(enAbbr, enRoles, enCues, enNouns),
     organizations: (organizations.entries as GazetteerEntry[]).map((e) => ({ type: "Organization" as const, ...e })),
     projects: (projects.entries as GazetteerEntry[]).map((e) => ({ type: "Project" as const, ...e })),
     hardware: (hardware.entries as GazetteerEntry[]).map((e) => ({ type: "Hardware" as const, ...e })),
