@@ -37,9 +37,8 @@ async function nerSpansFor(mode: NerMode, text: string, language: Language | und
   const spans: NerSpan[] = [];
   if (mode === "tagger" || mode === "hybrid") {
     try {
-      const tagger = (await import("../../extractors/tagger/index.ts")) as Record<string, unknown>;
-      const fn = (tagger.tagSpans ?? tagger.nerSpans ?? tagger.tag) as ((t: string, opts?: unknown) => NerSpan[] | Promise<NerSpan[]>) | undefined;
-      if (typeof fn === "function") spans.push(...(await fn(text, { language })));
+      const { taggerSpans } = await import("../models.ts");
+      spans.push(...(await taggerSpans(text, language)));
     } catch (err) {
       if (mode === "tagger") throw err;
     }
@@ -76,7 +75,7 @@ export function register(program: Command): void {
     .argument("<files...>", "UTF-8 article files")
     .option("--json", "print one JSON object per file, one per line")
     .option("--lang <lang>", "force the language (de or en) instead of detecting it")
-    .option("--ner <mode>", `name finder: ${NER_MODES.join(", ")}`, "rules")
+    .option("--ner <mode>", `name finder: ${NER_MODES.join(", ")} (rules: lexicons and patterns only)`, "tagger")
     .action(async (files: string[], opts: { json?: boolean; lang?: string; ner: string }) => {
       if (opts.lang !== undefined && opts.lang !== "de" && opts.lang !== "en") {
         program.error(`error: --lang expects de or en, got "${opts.lang}"`);
