@@ -3,13 +3,14 @@
 // with the article's language (when given) and date.
 import { createContext, extract } from "../extractors/pipeline.ts";
 import type { ExtractFn, ExtractInput } from "./extraction.ts";
+import { taggerSpans } from "./models.ts";
 
 export async function createPipelineExtract(): Promise<ExtractFn> {
   const base = createContext();
-  return (input: ExtractInput) =>
-    extract(input.text, {
-      ...base,
-      ...(input.lang === "de" || input.lang === "en" ? { language: input.lang } : {}),
-      date: input.date,
-    });
+  return async (input: ExtractInput) => {
+    const language = input.lang === "de" || input.lang === "en" ? input.lang : undefined;
+    // the trained tagger's name spans (model loaded once per thread), merged with the rules' findings
+    const nerSpans = await taggerSpans(input.text, language);
+    return extract(input.text, { ...base, ...(language ? { language } : {}), date: input.date, nerSpans });
+  };
 }
