@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { register as extract } from "./extract.ts";
 import { register as ingest } from "./ingest.ts";
+import { register as models } from "./models.ts";
 import { register as neo4j } from "./neo4j.ts";
 import { register as ner } from "./ner.ts";
 import { register as start } from "./start.ts";
@@ -14,4 +15,5 @@ export const COMMANDS: readonly RegisterCommand[] = Object.freeze([
   ingest,
   ner,
   start,
+  models,
 ]);

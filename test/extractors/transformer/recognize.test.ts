@@ -1,0 +1,166 @@
+// The real thing on a tiny model: transformers.js loads a BERT-like ONNX token classifier the
+// test builds (test/support/tiny-model), its real WordPiece tokenizer cuts the words, ONNX
+// Runtime computes the logits, and our windows and merging turn them into spans. The tiny
+// model labels each vocabulary piece in a fixed way, so the spans are known exactly.
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { pipeline, env } from "@huggingface/transformers";
+import { buildTinyModel, labelScore, type TinyModel } from "../../support/tiny-model/build.ts";
+import { loadTransformer, transformerConfig, type TransformerModel } from "../../../cli/transformer-model.ts";
+import type { NerSpan } from "../../../extractors/types.ts";
+
+/** The span [start, end) of the n-th occurrence (0-based) of `needle` in `text`. */
+function at(text: string, needle: string, n = 0): [number, number] {
+  let i = -1;
+  for (let k = 0; k <= n; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`"${needle}" #${n} not in text`);
+  }
+  return [i, i + needle.length];
+}
+
+function expectSpans(
+  text: string,
+  rows: Array<[string, NerSpan["label"], number?]>,
+): Array<Pick<NerSpan, "start" | "end" | "text" | "label">> {
+  return rows.map(([needle, label, n]) => {
+    const [start, end] = at(text, needle, n ?? 0);
+    return { start, end, text: needle, label };
+  });
+}
+
+const strip = (spans: NerSpan[]) => spans.map(({ start, end, text, label }) => ({ start, end, text, label }));
+
+describe("extractors/transformer/recognize on a tiny real model", () => {
+  let tiny: TinyModel;
+  let model: TransformerModel;
+
+  before(async () => {
+    tiny = buildTinyModel();
+    model = await loadTransformer(transformerConfig({ KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name }));
+  });
+  after(() => rmSync(tiny.root, { recursive: true, force: true }));
+
+  it("finds people, organizations and places in a German sentence, with whole words", async () => {
+    const text = "Sam Altmans OpenAI baut mit Mark Zuckerberg in München ein Rechenzentrum.";
+    const { spans, windows } = await model.recognize(text);
+    assert.equal(windows, 1);
+    assert.deepEqual(
+      strip(spans),
+      // 'Altmans' = Altman + ##s and 'Zuckerberg' = Zucker + ##berg, 'OpenAI' = Open + ##AI: whole words.
+      expectSpans(text, [
+        ["Sam Altmans", "PER"],
+        ["OpenAI", "ORG"],
+        ["Mark Zuckerberg", "PER"],
+        ["München", "LOC"],
+      ]),
+    );
+    for (const s of spans) {
+      assert.equal(s.source, "transformer");
+      assert.ok(Math.abs(s.score - labelScore()) < 1e-4, `score ${s.score}`);
+    }
+  });
+
+  it("finds them in an English sentence and drops the model's DATE spans", async () => {
+    const text =
+      "Jensen Huang said Nvidia and the Deutsche Telekom plan a new data center in Abilene, Texas in 2026.";
+    const { spans } = await model.recognize(text);
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["Jensen Huang", "PER"],
+        ["Nvidia", "ORG"],
+        ["Deutsche Telekom", "ORG"],
+        ["Abilene", "LOC"],
+        ["Texas", "LOC"],
+      ]),
+    );
+  });
+
+  it("keeps offsets right around words the vocabulary does not know", async () => {
+    // 'Stargate', 'Projekt-Partner' pieces and the emoji are [UNK] or split by punctuation.
+    const text = "Das Stargate-Projekt 🚀 von OpenAI: Lisa Su (AMD) und Sam Altman.";
+    const { spans } = await model.recognize(text);
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["OpenAI", "ORG"],
+        ["Lisa Su", "PER"],
+        ["Sam Altman", "PER"],
+      ]),
+    );
+  });
+
+  it("reads a long article in windows and maps offsets back to the article", async () => {
+    const text = [
+      "Sam Altman leitet OpenAI.",
+      "Jensen Huang und Lisa Su und Mark Zuckerberg sagte mit der Deutsche Telekom ein neues Rechenzentrum in München und ein Campus in Abilene, Texas für Meta und Nvidia und OpenAI",
+      "Die GPUs von Nvidia.",
+    ].join(" ");
+    const whole = await model.recognize(text);
+    const windowed = await model.recognize(text, { maxLength: 12, overlap: 3, batchSize: 2 });
+    assert.equal(whole.windows, 1);
+    assert.ok(windowed.windows >= 5, `expected several windows, got ${windowed.windows}`);
+    const expected = expectSpans(text, [
+      ["Sam Altman", "PER"],
+      ["OpenAI", "ORG"],
+      ["Jensen Huang", "PER"],
+      ["Lisa Su", "PER"],
+      ["Mark Zuckerberg", "PER"],
+      ["Deutsche Telekom", "ORG"],
+      ["München", "LOC"],
+      ["Abilene", "LOC"],
+      ["Texas", "LOC"],
+      ["Meta", "ORG"],
+      ["Nvidia", "ORG"],
+      ["OpenAI", "ORG", 1],
+      ["Nvidia", "ORG", 1],
+    ]);
+    assert.deepEqual(strip(windowed.spans), expected);
+    assert.deepEqual(strip(whole.spans), expected);
+  });
+
+  it("agrees with transformers.js's own token-classification pipeline on every labelled piece", async () => {
+    env.localModelPath = tiny.root;
+    const ner = await pipeline("token-classification", tiny.name, { local_files_only: true, dtype: "fp32" });
+    const text = "Jensen Huang baut mit Meta in Texas.";
+    const theirs = (await ner(text)) as Array<{ entity: string; word: string }>;
+    assert.deepEqual(
+      theirs.map((t) => `${t.word}/${t.entity}`),
+      ["Jensen/B-PER", "Huang/I-PER", "Meta/B-ORG", "Texas/B-LOC"],
+    );
+    const { spans } = await model.recognize(text);
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["Jensen Huang", "PER"],
+        ["Meta", "ORG"],
+        ["Texas", "LOC"],
+      ]),
+    );
+  });
+
+  it("returns nothing for empty, blank or name-free text", async () => {
+    for (const text of ["", "   \n\t", "ein neues Rechenzentrum in der", "!!!"]) {
+      assert.deepEqual((await model.recognize(text)).spans, [], JSON.stringify(text));
+    }
+  });
+
+  it("handles a batch of windows with different lengths (padding)", async () => {
+    const text = "Sam Altman. Nvidia und Meta und die Deutsche Telekom und OpenAI in Texas und München.";
+    const { spans, windows } = await model.recognize(text, { maxLength: 8, overlap: 2, batchSize: 8 });
+    assert.ok(windows > 1);
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["Sam Altman", "PER"],
+        ["Nvidia", "ORG"],
+        ["Meta", "ORG"],
+        ["Deutsche Telekom", "ORG"],
+        ["OpenAI", "ORG"],
+        ["Texas", "LOC"],
+        ["München", "LOC"],
+      ]),
+    );
+  });
+});
