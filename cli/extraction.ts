@@ -1,7 +1,8 @@
 // Extraction for `kg ingest`: the extractors' pipeline, run in this thread or in a pool of
 // worker threads (--concurrency N). Loading stays in the main thread, batched per article.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -25,6 +26,7 @@ export interface Extractor {
 }
 
 const EXTRACTORS_DIR = fileURLToPath(new URL("../extractors/", import.meta.url));
+const MODELS_DIR = fileURLToPath(new URL("../models/", import.meta.url));
 
 /** The module that builds the ExtractFn: exports createPipelineExtract(): Promise<ExtractFn>. */
 export const DEFAULT_PIPELINE_MODULE = new URL("./pipeline-adapter.ts", import.meta.url).href;
@@ -36,15 +38,22 @@ export async function loadPipeline(moduleUrl: string = DEFAULT_PIPELINE_MODULE):
 }
 
 /**
- * Identifies the extraction code and data: a hash of every file under extractors/. An article
- * loaded by another version of the pipeline is extracted and loaded again.
+ * Identifies the extraction code and data: a hash of every file under extractors/ and models/
+ * (files over 32 MB by size and date). An article loaded by another version of the pipeline
+ * is extracted and loaded again.
  */
 export async function pipelineVersion(): Promise<string> {
-  const files = (await fg("**/*", { cwd: EXTRACTORS_DIR, onlyFiles: true, dot: false })).sort();
   const h = createHash("sha256");
-  for (const f of files) {
-    h.update(f);
-    h.update(await readFile(new URL(f, `file://${EXTRACTORS_DIR}`)));
+  for (const dir of [EXTRACTORS_DIR, MODELS_DIR]) {
+    const files = (
+      await fg("**/*", { cwd: dir, onlyFiles: true, dot: false }).catch(() => [] as string[])
+    ).sort();
+    for (const f of files) {
+      const path = join(dir, f);
+      const s = await stat(path);
+      h.update(`${dir === MODELS_DIR ? "models" : "extractors"}/${f}\0`);
+      h.update(s.size > 32 * 1024 * 1024 ? `${s.size}:${s.mtimeMs}` : await readFile(path));
+    }
   }
   return h.digest("hex").slice(0, 16);
 }
