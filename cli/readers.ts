@@ -155,6 +155,14 @@ export function fileArticleId(file: string, base: string): string {
   return relative(base, file).split(sep).join("/");
 }
 
+/** "DE", "de-DE", "en_US" -> "de", "de", "en"; other values stay as given (lower case) to be reported. */
+export function normalizeLang(lang: string | null | undefined): string | null {
+  const l = lang?.trim().toLowerCase();
+  if (!l) return null;
+  const m = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/.exec(l);
+  return m ? m[1]! : l;
+}
+
 function article(id: string, text: string, meta: Meta, origin: string): ReadItem {
   if (!text.trim()) return { ok: false, origin, reason: "no text (empty after removing markup)" };
   return {
@@ -162,7 +170,7 @@ function article(id: string, text: string, meta: Meta, origin: string): ReadItem
     article: {
       id: meta.id?.trim() || id,
       text,
-      lang: meta.lang?.trim().toLowerCase() || null,
+      lang: normalizeLang(meta.lang),
       url: meta.url ?? null,
       title: meta.title ?? null,
       date: meta.date ?? null,

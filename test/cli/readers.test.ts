@@ -8,6 +8,7 @@ import {
   expandInputs,
   htmlToArticle,
   markdownToText,
+  normalizeLang,
   readArticles,
   rejectBytes,
   splitFrontMatter,
@@ -57,6 +58,17 @@ describe("cli/readers", () => {
         id: undefined,
       });
       assert.equal(body, "Text hier.\n");
+    });
+    it("reduces language tags to the two-letter code", () => {
+      assert.deepEqual(["DE", "de-DE", "en_US", " en ", "deu", "", null].map(normalizeLang), [
+        "de",
+        "de",
+        "en",
+        "en",
+        "deu",
+        null,
+        null,
+      ]);
     });
     it("leaves text without front matter alone", () => {
       assert.deepEqual(splitFrontMatter("--- not front matter"), { meta: {}, body: "--- not front matter" });
