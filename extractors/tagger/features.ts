@@ -120,6 +120,11 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
   } else f.push("dist=none");
   if (w.includes("-")) f.push("hyph", `hyphlast=${l.slice(l.lastIndexOf("-") + 1)}`);
   if (COMPANY_SUFFIXES.has(w)) f.push("csuf");
+  // German genitive: "Merkels", "Nvidias" -> the gazetteer entry of "Merkel", "Nvidia"
+  if (caps === "C" && w.length > 3 && w.endsWith("s") && !noun) {
+    const mask = gaz.lookup(fnv1a(w.slice(0, -1)));
+    for (let c = 0; c < NUM_GAZ; c++) if (mask & (1 << c)) f.push(`gen=${GAZ_NAMES[c]}`);
+  }
   return { local: f, caps, shape: sh, lower: l, noun, low, head };
 }
 
