@@ -7,7 +7,6 @@ import { buildMatcher, matchAll } from "./matcher.ts";
 import { groupEntities } from "./merge.ts";
 import type { Entity } from "./types.ts";
 
-const RANK: Readonly<Record<Candidate["source"], number>> = { lexicon: 3, pattern: 2, people: 2, tagger: 1, transformer: 1 };
 
 /** Renames short person candidates to the full name that ends with them ('Musk' → 'Elon Musk'). */
 function resolveShortPeople(cands: readonly Candidate[]): Candidate[] {
@@ -27,21 +26,51 @@ function resolveShortPeople(cands: readonly Candidate[]): Candidate[] {
   });
 }
 
+/** How much a candidate's type counts: lexicon, then cue patterns, then first-name guesses. */
+const strength = (c: Candidate): number =>
+  c.source === "lexicon" ? 4 : c.source === "pattern" && c.confidence >= 0.7 ? 3 : c.source === "people" ? 2 : c.source === "pattern" ? 1.5 : 1;
+
 /** One type per name: the lexicon's, else the one with the strongest candidates. */
 function settleTypes(cands: readonly Candidate[]): Candidate[] {
   const best = new Map<string, Candidate>();
   for (const c of cands) {
     const b = best.get(c.name);
-    if (!b || RANK[c.source] > RANK[b.source] || (RANK[c.source] === RANK[b.source] && c.confidence > b.confidence)) best.set(c.name, c);
+    if (!b || strength(c) > strength(b) || (strength(c) === strength(b) && c.confidence > b.confidence)) best.set(c.name, c);
   }
   return cands.map((c) => {
     const b = best.get(c.name)!;
-    return b.type === c.type ? c : { ...c, type: b.type, source: c.source };
+    return b.type === c.type ? c : { ...c, type: b.type };
   });
 }
 
+/** 'Havelcloud GmbH' and 'Havelcloud' are one organization: the short form points to the long one. */
+function joinLegalForms(doc: Doc, cands: readonly Candidate[]): Candidate[] {
+  const suffixes = new Set([...doc.lexicons.de.cues.legalSuffixes, ...doc.lexicons.en.cues.legalSuffixes]);
+  const longByShort = new Map<string, string>();
+  for (const c of cands) {
+    if (c.type !== "Organization" && c.type !== "Project") continue;
+    if (c.source === "lexicon") continue;
+    const short = shortForm(c.name, suffixes);
+    if (short && short !== c.name) longByShort.set(short, c.name);
+  }
+  return cands.map((c) => {
+    const long = longByShort.get(c.name);
+    return long && c.source !== "lexicon" && (c.type === "Organization" || c.type === "Project") ? { ...c, name: long } : c;
+  });
+}
+
+function shortForm(name: string, suffixes: ReadonlySet<string>): string | undefined {
+  const parts = name.split(" ");
+  let n = parts.length;
+  while (n > 1 && suffixes.has(parts[n - 1])) n--;
+  if (n === parts.length || n === 0) return undefined;
+  const short = parts.slice(0, n).join(" ");
+  return /^\p{Lu}/u.test(short) ? short : undefined;
+}
+
 export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Entity[] {
-  let cands = settleTypes(resolveShortPeople(candidates));
+  let cands = settleTypes(joinLegalForms(doc, resolveShortPeople(candidates)));
+  const legal = new Set([...doc.lexicons.de.cues.legalSuffixes, ...doc.lexicons.en.cues.legalSuffixes]);
   // Further mentions of every known surface (and of persons' surnames), where no other
   // candidate stands: 'Altman' after 'Sam Altman', 'Colossus' after 'Supercomputer Colossus'.
   const surfaces = new Map<string, Candidate | null>();
@@ -55,6 +84,11 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
     if (c.source === "tagger" || c.source === "transformer") continue;
     addSurface(c.text.replace(/['’]s$/, ""), c);
     addSurface(c.name, c);
+    if (c.type === "Organization" && c.source === "pattern") {
+      // 'Arclight' for 'Arclight Semiconductor', 'Mesa Compute' for 'Mesa Compute Inc.'
+      const short = shortForm(c.name, legal);
+      if (short && !doc.lexicons.nonNames.has(short.toLowerCase())) addSurface(short, c);
+    }
     if (c.type === "Person") {
       const parts = c.name.split(" ");
       if (parts.length >= 2) addSurface(parts[parts.length - 1], c);
@@ -89,7 +123,10 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
     cands = [...cands, ...extra];
   }
   const entities = groupEntities(cands);
-  return entities.map((e) => ({ ...e, name: canonicalName(e, cands) }));
+  return entities.map((e) => {
+    const name = canonicalName(e, cands);
+    return { ...e, name, aliases: cleanAliases(e, name) };
+  });
 }
 
 const PROJECT_WORDS = /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative|Campus|Rechenzentrum|Supercomputer)$|^(?:Projekt|Project) /;
@@ -102,9 +139,20 @@ function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   const core = e.type === "Person" ? e.name.split(" ").pop()! : "";
   for (const a of e.aliases.filter((x) => texts.has(x))) {
     if (PROJECT_WORDS.test(a) || a.includes("\n")) continue;
-    if (a.endsWith("s") && (a.slice(0, -1) === e.name || e.aliases.includes(a.slice(0, -1)))) continue;
+    if (a.endsWith("s") && (a.slice(0, -1) === e.name || e.aliases.includes(a.slice(0, -1)) || core === a.slice(0, -1))) continue;
     if (e.type === "Person" && !a.includes(core)) continue;
     if (a.length > best.length) best = a;
   }
   return best || e.name;
+}
+
+/** Other surface forms: no genitives, not the name itself. */
+function cleanAliases(e: Entity, name: string): string[] {
+  const all = new Set([e.name, ...e.aliases]);
+  return [...all].filter((a) => {
+    if (a === name || a === name + "s") return false;
+    if (a.endsWith("s") && all.has(a.slice(0, -1))) return false;
+    if (a.endsWith("s") && name.endsWith(" " + a.slice(0, -1))) return false;
+    return true;
+  }).sort();
 }

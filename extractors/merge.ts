@@ -35,12 +35,32 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
   return true;
 }
 
+/** 'ein neues Kraftwerk', 'einem Konzern': an indefinite article or adjective before the word marks a noun. */
+function afterAdjective(source: string, word: string): boolean {
+  const re = new RegExp(`(?:^|\\s)(?:ein|eine|einem|einen|einer|eines|a|an|\\p{Ll}+(?:e|en|es|er|em))\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u");
+  return re.test(source);
+}
+
 /** Tagger spans as candidates, for those that pass the sanity checks. */
-export function nerCandidates(spans: readonly NerSpan[], check: NerSanity, source: string): Candidate[] {
+export function nerCandidates(
+  spans: readonly NerSpan[],
+  check: NerSanity,
+  source: string,
+  commonNouns: ReadonlySet<string> = new Set(),
+  german = false,
+): Candidate[] {
   const out: Candidate[] = [];
+  // A one-word name no rule knows must recur or look like a name ('Kraftwerk' once is a noun).
+  const count = (w: string) => {
+    let n = 0;
+    for (let k = source.indexOf(w); k >= 0 && n < 2; k = source.indexOf(w, k + w.length)) n++;
+    return n;
+  };
   for (const s of spans) {
     const type = NER_TYPE[s.label];
     if (!type || !saneNerSpan(s, check) || source.slice(s.start, s.end) !== s.text) continue;
+    const oneWord = !/\s/.test(s.text);
+    if (oneWord && (commonNouns.has(s.text) || (/^\p{Lu}\p{Ll}+$/u.test(s.text) && (count(s.text) < 2 || (german && afterAdjective(source, s.text)))))) continue;
     const name = s.text.replace(/['’]s$/, "");
     out.push({ start: s.start, end: s.end, text: s.text, type, name, source: s.source, confidence: Math.min(0.9, s.score * 0.8) });
   }
@@ -50,6 +70,12 @@ export function nerCandidates(spans: readonly NerSpan[], check: NerSanity, sourc
 const RANK: Readonly<Record<Candidate["source"], number>> = { lexicon: 3, pattern: 2, people: 2, tagger: 1, transformer: 1 };
 
 function better(a: Candidate, b: Candidate): boolean {
+  // A naming cue or legal form ('a campus called Red Plateau', 'Acme GmbH') beats a first-name guess.
+  if (a.source === "pattern" && b.source === "people" && a.confidence >= 0.7 && a.start <= b.start && a.end >= b.end) return true;
+  if (b.source === "pattern" && a.source === "people" && b.confidence >= 0.7 && b.start <= a.start && b.end >= a.end) return false;
+  // A full name beats a place inside it ('Maurice Lévy' over the place 'Maurice').
+  if (a.type === "Person" && b.type === "Location" && a.source === "people" && a.end - a.start > b.end - b.start) return true;
+  if (b.type === "Person" && a.type === "Location" && b.source === "people" && b.end - b.start > a.end - a.start) return false;
   if (RANK[a.source] !== RANK[b.source]) {
     // A statistical span only beats a rule when it is longer and the rule is weak.
     return RANK[a.source] > RANK[b.source];

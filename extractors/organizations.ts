@@ -107,6 +107,12 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     }
     return (words.get(w) ?? 0) > 0;
   };
+  // Surnames: words right after a first name ('Musk' after 'Elon'); 'Musk-Konzern' names no company.
+  const surnames = new Set<string>();
+  toks.forEach((x, k) => {
+    if (lexs.firstNames.has(x.text) && toks[k + 1]?.spaceBefore && toks[k + 1].kind === "word") surnames.add(toks[k + 1].text.replace(/s$/, ""));
+  });
+  const personish = (w: string) => lexs.firstNames.has(w) || surnames.has(w) || surnames.has(w.replace(/s$/, ""));
   const hasDomainCue = (s: number) => {
     const low = doc.sentences[s].text.toLowerCase();
     return ix.domain.some((c) => low.includes(c));
@@ -181,7 +187,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     if (kind && (!capitalDescriptor || (kind === "project" && !headline(s) && !sentStart(i))) && toks[dEnd] && toks[dEnd].spaceBefore) {
       const b = runAfter(dEnd, 3);
       // 'der Konzern X' but not 'der Konzern Milliarden' nor 'das Unternehmen OpenAI' (lexicon: fine either way).
-      if (b > dEnd && !(toks[b]?.text === "-" && !toks[b].spaceBefore)) {
+      if (b > dEnd && !(toks[b]?.text === "-" && !toks[b].spaceBefore) && !lexs.firstNames.has(toks[dEnd].text)) {
         const type: EntityType = kind === "project" ? "Project" : kind === "jv" ? (hasDomainCue(s) ? "Project" : "Organization") : "Organization";
         // A place after a project word is where it is ('Rechenzentrum Frankfurt'), unless numbered.
         const runText = doc.text.slice(toks[dEnd].start, toks[b - 1].end);
@@ -212,17 +218,17 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     // 5. Role compounds: 'X-Chef', 'X-Gründer', "X's CEO", 'X CEO Jane Doe'.
     if (t.kind === "word" && i + 2 < toks.length && toks[i + 1].text === "-" && !toks[i + 1].spaceBefore && !toks[i + 2].spaceBefore) {
       const title = roleTitleAt(doc, i);
-      if (title?.prefix && !title.unit && title.prefix.endTok === i + 1 && nameTok(t, i, false) && !isPlace(doc, t.text) && !lexs.firstNames.has(t.text)) {
+      if (title?.prefix && !title.unit && title.prefix.endTok === i + 1 && nameTok(t, i, false) && !isPlace(doc, t.text) && !personish(t.text)) {
         push(i, i + 1, "Organization", 0.65);
         continue;
       }
       const low = toks[i + 2].text.toLowerCase();
-      if (ix.orgSuffix.has(low) && nameTok(t, i, false) && !isPlace(doc, t.text)) push(i, i + 1, "Organization", 0.65);
+      if (ix.orgSuffix.has(low) && nameTok(t, i, false) && !isPlace(doc, t.text) && !personish(t.text)) push(i, i + 1, "Organization", 0.65);
     }
     if (!de && (toks[i + 1]?.kind === "possessive" || toks[i + 1]?.spaceBefore) && nameTok(t, i, false) && !sentStart(i) && !headline(s)) {
       const k = toks[i + 1]?.kind === "possessive" ? i + 2 : i + 1;
       const title = toks[k] && startsLowerOrAcronym(toks[k].text) ? roleTitleAt(doc, k) : undefined;
-      if (title && ["CEO", "CFO", "CTO", "COO", "CPO", "Founder", "Chairman"].includes(title.role) && !isPlace(doc, t.text) && !lexs.firstNames.has(t.text)) {
+      if (title && ["CEO", "CFO", "CTO", "COO", "CPO", "Founder", "Chairman"].includes(title.role) && !isPlace(doc, t.text) && !personish(t.text)) {
         const a = runBefore(i + 1, 3);
         push(a, i + 1, "Organization", 0.6);
       }

@@ -40,7 +40,7 @@ export const STAGES: readonly Stage[] = Object.freeze([
     run: (s) => {
       if (!s.ctx.nerSpans?.length) return {};
       const check = { nonNames: s.doc.lexicons.nonNames, stopwords: new Set(s.doc.lex.cues.stopwords) };
-      return { candidates: [...s.candidates, ...nerCandidates(s.ctx.nerSpans, check, s.doc.text)] };
+      return { candidates: [...s.candidates, ...nerCandidates(s.ctx.nerSpans, check, s.doc.text, s.doc.lex.commonNouns, s.doc.language === "de")] };
     },
   },
   { name: "merge", run: (s) => ({ candidates: resolveOverlaps(s.candidates) }) },

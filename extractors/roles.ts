@@ -8,6 +8,7 @@ import type { Doc } from "./doc.ts";
 import { roleTitleAt, type TitleHit } from "./titles.ts";
 import type { Entity, Role, RoleFinding } from "./types.ts";
 
+const COPULA = new Set(["ist", "war", "is", "was", "wird", "bleibt", "remains", "becomes", "became", "wurde"]);
 const COORD = new Set(["und", "and", "&", "sowie"]);
 const ADJECTIVES = new Set(["billionaire", "former", "longtime", "outgoing", "incoming", "new", "current", "then", "interim", "acting", "ehemalige", "ehemaliger", "frühere", "früherer", "neue", "neuer", "langjährige", "langjähriger", "scheidende", "scheidender", "amtierende", "amtierender"]);
 const C_LEVEL = new Set<Role>(["CEO", "CFO", "CTO", "COO", "CPO"]);
@@ -85,7 +86,9 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
   const ix = indexMentions(doc, entities);
   // The article's main company: the most mentioned organization (at least twice).
   let main: Entity | undefined;
-  for (const e of entities) if (e.type === "Organization" && e.mentions.length >= 2 && (!main || e.mentions.length > main.mentions.length)) main = e;
+  // Ties go to the one named first.
+  for (const e of entities)
+    if (e.type === "Organization" && e.mentions.length >= 2 && (!main || e.mentions.length > main.mentions.length || (e.mentions.length === main.mentions.length && e.mentions[0].start < main.mentions[0].start))) main = e;
   const out: RoleFinding[] = [];
   const seen = new Set<string>();
   const emit = (person: Entity, hit: TitleHit, org: Entity | undefined, spanStart: number, spanEnd: number) => {
@@ -178,8 +181,19 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
       k = ix.endTok[k + 1];
     }
     if (toks[k]?.kind === "possessive") continue;
-    if (!(toks[k]?.text === "," || toks[k]?.text === "(" || toks[k]?.text === "–")) continue;
-    k = skipDet(k + 1);
+    // Copula: 'Günter Eggers, ein Sprecher…, ist Sprecher von NTT Data', 'Jane Doe is the CFO of X'.
+    let copula = -1;
+    {
+      let c = k;
+      if (toks[c]?.text === ",") {
+        let e = c + 1;
+        while (e < toks.length && e < c + 16 && toks[e].sentence === sent && toks[e].text !== ",") e++;
+        c = toks[e]?.text === "," ? e + 1 : -1;
+      }
+      if (c >= 0 && COPULA.has(toks[c]?.text.toLowerCase() ?? "")) copula = skipAdj(skipDet(c + 1));
+    }
+    if (copula < 0 && !(toks[k]?.text === "," || toks[k]?.text === "(" || toks[k]?.text === "–")) continue;
+    k = copula >= 0 ? copula : skipDet(k + 1);
     let org: Entity | undefined;
     const spanStart = k;
     // "OpenAI's CEO", "Nvidia's founder and CEO", 'Oracle co-founder'
