@@ -9,6 +9,7 @@ import {
   type ArticleWithResult,
   type LoadOutcome,
   articleStates,
+  duplicateArticles,
   ensureSchema,
   loadArticles,
 } from "../graph/load.ts";
@@ -45,6 +46,8 @@ export interface IngestSummary {
   loaded: number;
   replaced: number;
   unchanged: number;
+  /** Articles skipped because another article with the same text is loaded. */
+  duplicates: Failure[];
   failed: Failure[];
   entities: number;
   facts: number;
@@ -92,6 +95,7 @@ export async function runIngest(options: IngestOptions, deps: IngestDeps): Promi
     loaded: 0,
     replaced: 0,
     unchanged: 0,
+    duplicates: [],
     failed: [],
     entities: 0,
     facts: 0,
@@ -111,6 +115,7 @@ export async function runIngest(options: IngestOptions, deps: IngestDeps): Promi
 
   const batchSize = options.batchSize ?? 50;
   const seenIds = new Map<string, string>();
+  const hashesThisRun = new Map<string, string>();
   let batch: RawArticle[] = [];
   let loading: Promise<void> = Promise.resolve();
 
@@ -163,13 +168,31 @@ export async function runIngest(options: IngestOptions, deps: IngestDeps): Promi
           deps.graph,
           items.map((a) => a.id),
         );
-    const todo: RawArticle[] = [];
+    const changed: { a: RawArticle; hash: string }[] = [];
     for (const a of items) {
       const s = states.get(a.id);
-      if (s && s.contentHash === contentHash(a.text) && s.pipeline === deps.pipeline) {
+      const hash = contentHash(a.text);
+      if (s && s.contentHash === hash && s.pipeline === deps.pipeline) {
         summary.unchanged++;
         progress.tick(a.origin);
-      } else todo.push(a);
+      } else changed.push({ a, hash });
+    }
+    // The same text under another id (a syndicated copy) would count as corroboration: skip it.
+    const elsewhere = await duplicateArticles(
+      deps.graph,
+      changed.map(({ a, hash }) => ({ id: a.id, hash })),
+    );
+    const todo: RawArticle[] = [];
+    for (const { a, hash } of changed) {
+      const original = elsewhere.get(a.id) ?? hashesThisRun.get(hash);
+      if (original !== undefined && original !== a.id) {
+        summary.duplicates.push({ origin: a.origin, reason: `same text as article '${original}'` });
+        progress.log(`= ${a.origin}: same text as article '${original}', skipped`);
+        progress.tick(a.origin);
+        continue;
+      }
+      hashesThisRun.set(hash, a.id);
+      todo.push(a);
     }
     // Extraction of this batch runs (in the workers) while the previous batch is loading.
     const extracted = await Promise.all(
@@ -240,7 +263,8 @@ export async function runIngest(options: IngestOptions, deps: IngestDeps): Promi
 export function formatSummary(s: IngestSummary): string[] {
   const done = s.loaded + s.replaced;
   const lines = [
-    `Articles: ${done} loaded (${s.loaded} new, ${s.replaced} replaced), ${s.unchanged} unchanged and skipped, ${s.failed.length} failed` +
+    `Articles: ${done} loaded (${s.loaded} new, ${s.replaced} replaced), ${s.unchanged} unchanged and skipped, ` +
+      `${s.duplicates.length} duplicates skipped, ${s.failed.length} failed` +
       ` — ${formatDuration(s.seconds)}, ${(done / Math.max(s.seconds, 0.001)).toFixed(1)} articles/s`,
     `Written:  ${s.entities} entity mentions, ${s.facts} fact statements with ${s.sources} sources`,
   ];

@@ -266,6 +266,26 @@ export interface ArticleState {
   pipeline: string | null;
 }
 
+/** Loaded articles with the same text as these (by content hash) but another id. */
+export function duplicateArticlesQuery(items: { id: string; hash: string }[]): Query {
+  return {
+    cypher: `UNWIND $items AS i
+MATCH (a:Article {contentHash: i.hash}) WHERE a.id <> i.id
+RETURN i.id AS id, min(a.id) AS original`,
+    params: { items },
+  };
+}
+
+/** Article id -> id of an already loaded article with the same text. */
+export async function duplicateArticles(
+  graph: Graph,
+  items: { id: string; hash: string }[],
+): Promise<Map<string, string>> {
+  if (items.length === 0) return new Map();
+  const rows = await runRead<{ id: string; original: string }>(graph, duplicateArticlesQuery(items));
+  return new Map(rows.map((r) => [r.id, r.original]));
+}
+
 /** What is already loaded for these article ids. */
 export async function articleStates(graph: Graph, ids: string[]): Promise<Map<string, ArticleState>> {
   const rows = await runRead<ArticleState>(graph, articleStatesQuery(ids));

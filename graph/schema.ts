@@ -12,6 +12,7 @@ export function schemaQueries(): Query[] {
     q("CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE"),
     q("CREATE CONSTRAINT entity_key_id IF NOT EXISTS FOR (k:EntityKey) REQUIRE k.id IS UNIQUE"),
     q("CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)"),
+    q("CREATE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.contentHash)"),
     q("CREATE INDEX fact_type IF NOT EXISTS FOR (f:Fact) ON (f.type)"),
     q(
       `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText] ` +

@@ -57,6 +57,10 @@ describe("cli/ingest @db", function () {
         JSON.stringify({ id: `${T}-n2`, lang: "es", text: "El centro de datos." }),
       ].join("\n"),
     );
+    await f(
+      "d-copy.html",
+      `<html lang="en"><head><title>Deal (copy)</title></head><body><p>The Quasar Labs ${T} deal with Polar Grid ${T} is done.</p></body></html>`,
+    );
     await f("empty.txt", "");
     await f("binary.txt", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]));
     await f("latin1.txt", Buffer.from("Die Größe", "latin1"));
@@ -115,8 +119,14 @@ describe("cli/ingest @db", function () {
       { id: `${d}/b.md`, lang: "de", title: "Neues Rechenzentrum", date: null },
       { id: `${d}/c.html`, lang: "en", title: "Deal", date: null },
     ]);
+    assert.deepEqual(s.duplicates, [
+      { origin: `${d}/d-copy.html`, reason: `same text as article '${d}/c.html'` },
+    ]);
     const lines = formatSummary(s).join("\n");
-    assert.match(lines, /4 loaded \(4 new, 0 replaced\), 0 unchanged and skipped, 8 failed/);
+    assert.match(
+      lines,
+      /4 loaded \(4 new, 0 replaced\), 0 unchanged and skipped, 1 duplicates skipped, 8 failed/,
+    );
   });
 
   it("skips what is already loaded when run again, and reloads a changed file", async () => {
@@ -126,6 +136,7 @@ describe("cli/ingest @db", function () {
     );
     const s = await ingest([dir]);
     assert.equal(s.unchanged, 3);
+    assert.equal(s.duplicates.length, 1);
     assert.equal(s.replaced, 1);
     assert.equal(s.loaded, 0);
     const [helios] = await runRead<{ n: number }>(graph, {
@@ -201,7 +212,10 @@ describe("kg ingest with the real extraction pipeline @db", function () {
       },
     );
     assert.equal(r.status, 1, r.stderr + r.stdout);
-    assert.match(r.stdout, /Articles: 1 loaded \(1 new, 0 replaced\), 0 unchanged and skipped, 1 failed/);
+    assert.match(
+      r.stdout,
+      /Articles: 1 loaded \(1 new, 0 replaced\), 0 unchanged and skipped, 0 duplicates skipped, 1 failed/,
+    );
     assert.match(r.stdout, new RegExp(`${basename(dir)}/kaputt\\.txt: binary content`));
     const [row] = await runRead<{ lang: string; people: string[] }>(graph, {
       cypher: `MATCH (a:Article {id: $id})

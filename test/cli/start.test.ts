@@ -21,7 +21,7 @@ describe("kg start @db", function () {
     assert.equal(second.status, 0, second.stderr + second.stdout);
     assert.match(
       second.stdout,
-      /Articles: 0 loaded \(0 new, 0 replaced\), \d+ unchanged and skipped, 0 failed/,
+      /Articles: 0 loaded \(0 new, 0 replaced\), \d+ unchanged and skipped, \d+ duplicates skipped, 0 failed/,
     );
     assert.match(second.stdout, /Graph: +[1-9]\d* articles, [1-9]\d* entities/);
     if (!process.env.NEO4J_URI)
