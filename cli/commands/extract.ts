@@ -3,10 +3,9 @@
 import type { Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { extract, createContext } from "../../extractors/pipeline.ts";
-import type { ExtractionResult, Language, NerSpan } from "../../extractors/types.ts";
-
-export type NerMode = "rules" | "tagger" | "transformer" | "hybrid";
-const NER_MODES: readonly NerMode[] = ["rules", "tagger", "transformer", "hybrid"];
+import type { ExtractionResult, Language } from "../../extractors/types.ts";
+import { NER_MODES, nerSpansFor, resolveNerMode, type NerMode } from "../ner-mode.ts";
+export type { NerMode } from "../ner-mode.ts";
 
 export class UnreadableFileError extends Error {
   readonly code = "E_UNREADABLE_FILE";
@@ -31,31 +30,6 @@ export async function readArticle(file: string): Promise<string> {
   return text.replace(/^\uFEFF/, "");
 }
 
-/** Name spans from a statistical tagger, where one is available for this mode. */
-async function nerSpansFor(mode: NerMode, text: string, language: Language | undefined): Promise<NerSpan[] | undefined> {
-  if (mode === "rules") return undefined;
-  const spans: NerSpan[] = [];
-  if (mode === "tagger" || mode === "hybrid") {
-    try {
-      const { taggerSpans } = await import("../models.ts");
-      spans.push(...(await taggerSpans(text, language)));
-    } catch (err) {
-      if (mode === "tagger") throw err;
-    }
-  }
-  if (mode === "transformer" || mode === "hybrid") {
-    try {
-      const modPath = "../../extractors/transformer/index.ts";
-      const tr = (await import(modPath)) as Record<string, unknown>;
-      const fn = (tr.nerSpans ?? tr.tagSpans ?? tr.recognize) as ((t: string, opts?: unknown) => Promise<NerSpan[]>) | undefined;
-      if (typeof fn === "function") spans.push(...(await fn(text, { language })));
-    } catch (err) {
-      if (mode === "transformer") throw err;
-    }
-  }
-  return spans;
-}
-
 function summary(file: string, r: ExtractionResult): string {
   const lines = [`${file} (${r.language})`];
   const byType = new Map<string, string[]>();
@@ -75,12 +49,23 @@ export function register(program: Command): void {
     .argument("<files...>", "UTF-8 article files")
     .option("--json", "print one JSON object per file, one per line")
     .option("--lang <lang>", "force the language (de or en) instead of detecting it")
-    .option("--ner <mode>", `name finder: ${NER_MODES.join(", ")} (rules: lexicons and patterns only)`, "tagger")
-    .action(async (files: string[], opts: { json?: boolean; lang?: string; ner: string }) => {
+    .option(
+      "--ner <mode>",
+      `name finder: ${NER_MODES.join(", ")} (rules: lexicons and patterns only; default: hybrid when a transformer model loads, else tagger)`,
+    )
+    .action(async (files: string[], opts: { json?: boolean; lang?: string; ner?: string }) => {
       if (opts.lang !== undefined && opts.lang !== "de" && opts.lang !== "en") {
         program.error(`error: --lang expects de or en, got "${opts.lang}"`);
       }
-      if (!NER_MODES.includes(opts.ner as NerMode)) program.error(`error: --ner expects one of ${NER_MODES.join(", ")}, got "${opts.ner}"`);
+      if (opts.ner !== undefined && !NER_MODES.includes(opts.ner as NerMode)) program.error(`error: --ner expects one of ${NER_MODES.join(", ")}, got "${opts.ner}"`);
+      let mode: NerMode;
+      try {
+        mode = await resolveNerMode(opts.ner);
+      } catch (err) {
+        process.stderr.write(`kg extract: --ner ${opts.ner}: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const language = opts.lang as Language | undefined;
       let failed = 0;
       for (const file of files) {
@@ -94,7 +79,7 @@ export function register(program: Command): void {
           process.stderr.write(`kg extract: ${message}\n`);
           continue;
         }
-        const nerSpans = await nerSpansFor(opts.ner as NerMode, text, language);
+        const nerSpans = await nerSpansFor(mode, text, language);
         const result = extract(text, createContext({ language, nerSpans }));
         if (opts.json) {
           const { sentences: _s, ...rest } = result;

@@ -37,12 +37,16 @@ export const VOCAB: ReadonlyArray<readonly [string, TinyLabel]> = [
   ["Zucker", "I-PER"],
   ["Lisa", "B-PER"],
   ["Su", "I-PER"],
+  // Made-up names no lexicon of ours knows: only the model finds them.
+  ["Tamsin", "B-PER"],
+  ["Okon", "I-PER"],
   // Organizations.
   ["Open", "B-ORG"],
   ["Nvidia", "B-ORG"],
   ["Deutsche", "B-ORG"],
   ["Telekom", "I-ORG"],
   ["Meta", "B-ORG"],
+  ["Korvath", "B-ORG"],
   // Places.
   ["München", "B-LOC"],
   ["Texas", "B-LOC"],
@@ -54,6 +58,7 @@ export const VOCAB: ReadonlyArray<readonly [string, TinyLabel]> = [
   ["##berg", "O"],
   ["##s", "O"],
   ["##en", "O"],
+  ["##kwo", "O"],
   // Everything else: O.
   ...(
     [
