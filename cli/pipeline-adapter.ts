@@ -3,14 +3,16 @@
 // with the article's language (when given) and date.
 import { createContext, extract } from "../extractors/pipeline.ts";
 import type { ExtractFn, ExtractInput } from "./extraction.ts";
-import { taggerSpans } from "./models.ts";
+import { nerSpansFor, resolveNerMode } from "./ner-mode.ts";
 
 export async function createPipelineExtract(): Promise<ExtractFn> {
   const base = createContext();
+  // --ner of kg ingest, resolved once in the main thread and handed down as KG_NER (models load once per thread)
+  const mode = await resolveNerMode(process.env.KG_NER || undefined, { notice: () => undefined });
   return async (input: ExtractInput) => {
     const language = input.lang === "de" || input.lang === "en" ? input.lang : undefined;
-    // the trained tagger's name spans (model loaded once per thread), merged with the rules' findings
-    const nerSpans = await taggerSpans(input.text, language);
+    // the statistical name spans (tagger and/or transformer), merged with the rules' findings
+    const nerSpans = await nerSpansFor(mode, input.text, language);
     return extract(input.text, { ...base, ...(language ? { language } : {}), date: input.date, nerSpans });
   };
 }

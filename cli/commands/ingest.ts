@@ -7,11 +7,13 @@ import { formatSummary, runIngest } from "../ingest.ts";
 import { fail, say, warn } from "../output.ts";
 import { createProgress } from "../progress.ts";
 import { maxArticleBytes } from "../readers.ts";
+import { NER_MODES, resolveNerMode } from "../ner-mode.ts";
 
 export interface IngestCliOptions {
   concurrency: string;
   force?: boolean;
   progress?: boolean;
+  ner?: string;
 }
 
 /** Runs an ingest and prints its summary; returns the exit code (0 all good, 1 some failed, 2 database down). */
@@ -56,6 +58,7 @@ export function register(program: Command): void {
     .option("-c, --concurrency <n>", "worker threads for extraction (1 = in the main thread)", "1")
     .option("-f, --force", "reload articles even when their text is unchanged")
     .option("--no-progress", "plain progress lines even on a terminal")
+    .option("--ner <mode>", `name finder: ${NER_MODES.join(", ")} (default: hybrid when a transformer model loads, else tagger)`)
     .addHelpText(
       "after",
       "\nLimits: one article (file or .jsonl line) may have at most KG_MAX_ARTICLE_BYTES bytes (default 2 MiB);" +
@@ -72,6 +75,8 @@ export function register(program: Command): void {
             },
           );
         }
+        // Resolved once here (one notice when hybrid has no model); worker threads read KG_NER.
+        process.env.KG_NER = await resolveNerMode(opts.ner ?? (process.env.KG_NER || undefined));
         process.exitCode = await ingestAndReport(paths, {
           concurrency,
           force: opts.force,

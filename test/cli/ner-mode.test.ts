@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildTinyModel, type TinyModel } from "../support/tiny-model/build.ts";
 import { NerModeError, nerSpansFor, resolveNerMode } from "../../cli/ner-mode.ts";
+import { inlineExtractor, workerExtractor } from "../../cli/extraction.ts";
 import {
   ModelUnavailableError,
   transformerConfig,
@@ -144,6 +145,58 @@ describe("cli/ner-mode: --ner rules|tagger|transformer|hybrid", () => {
       assert.match(r.stderr, /kg extract: --ner transformer: transformer NER model .* not available/);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
       assert.equal(r.stdout, "");
+    });
+  });
+
+  describe("kg ingest: the pipeline adapter with KG_NER, inline and in worker threads", () => {
+    const saved: Record<string, string | undefined> = {};
+    const set = (vars: Record<string, string>) => {
+      for (const [k, v] of Object.entries(vars)) {
+        saved[k] ??= process.env[k];
+        process.env[k] = v;
+      }
+    };
+    afterEach(() => {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+        delete saved[k];
+      }
+    });
+    const input = { text, lang: "en", date: null };
+    const korvath = (r: { entities: Array<{ name: string; sources?: string[] }> }) =>
+      r.entities.find((e) => e.name === "Korvath");
+
+    it("KG_NER=transformer: the model's spans reach the pipeline", async () => {
+      set({ KG_NER: "transformer", KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name });
+      const ex = await inlineExtractor();
+      try {
+        assert.ok(korvath(await ex.extract(input))?.sources?.includes("transformer"));
+      } finally {
+        await ex.close();
+      }
+    });
+
+    it("KG_NER=rules: no model spans", async () => {
+      set({ KG_NER: "rules", KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name });
+      const ex = await inlineExtractor();
+      try {
+        assert.equal(korvath(await ex.extract(input)), undefined);
+      } finally {
+        await ex.close();
+      }
+    });
+
+    it("two worker threads each load the model and find the same names", async () => {
+      set({ KG_NER: "hybrid", KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name });
+      const ex = await workerExtractor(2);
+      try {
+        const results = await Promise.all([1, 2, 3, 4].map(() => ex.extract(input)));
+        for (const r of results)
+          assert.ok(korvath(r)?.sources?.includes("transformer"), JSON.stringify(r.entities));
+      } finally {
+        await ex.close();
+      }
     });
   });
 });
