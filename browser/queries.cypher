@@ -53,7 +53,7 @@ CALL db.index.fulltext.queryNodes('entityNames', $q) YIELD node, score
 RETURN node.name AS name, node.type AS type, node.aliases AS aliases, node.articleCount AS articles, score
 LIMIT 20;
 
-// What one article says   (:param article => 'fixtures/de/seed-article.txt')
+// What one article says   (:param article => 'fixtures/de/seed.txt')
 MATCH (a:Article {id: $article})<-[s:STATED_IN]-(f:Fact)
 OPTIONAL MATCH (f)-[:SUBJECT]->(subj:Entity)
 OPTIONAL MATCH (f)-[:OBJECT]->(obj:Entity)
