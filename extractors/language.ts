@@ -1,54 +1,46 @@
 // Language of an article: franc restricted to a handful of languages, so that German and
-// English are told apart and another language is recognized as such ('fra', 'spa', ...).
+// English are told apart and another language is recognized as such ('fr', 'es', ...).
+// Short texts, where franc is unreliable, are decided by German and English function words.
 import { franc } from "franc";
 
 const FRANC_TO_ISO1: Readonly<Record<string, string>> = Object.freeze({
-  deu: "de",
-  eng: "en",
-  fra: "fr",
-  spa: "es",
-  ita: "it",
-  nld: "nl",
-  por: "pt",
-  pol: "pl",
-  swe: "sv",
-  dan: "da",
-  tur: "tr",
-  rus: "ru",
-  ukr: "uk",
-  cmn: "zh",
-  jpn: "ja",
+  deu: "de", eng: "en", fra: "fr", spa: "es", ita: "it", nld: "nl", por: "pt", pol: "pl",
+  swe: "sv", dan: "da", tur: "tr", rus: "ru", ukr: "uk", cmn: "zh", jpn: "ja",
 });
 const ONLY = Object.keys(FRANC_TO_ISO1);
+const SHORT = 250;
 
-// For short texts franc gives up ('und'); common function words decide instead.
-const DE_WORDS = new Set(["der", "die", "das", "und", "ist", "nicht", "mit", "von", "für", "ein", "eine", "auf", "den", "dem", "des", "sich", "zu", "im", "wird"]);
-const EN_WORDS = new Set(["the", "and", "is", "not", "with", "of", "for", "a", "an", "on", "to", "in", "its", "has", "was", "by", "that", "will"]);
+const DE_WORDS = new Set(["der", "die", "das", "und", "ist", "nicht", "mit", "von", "für", "ein", "eine", "auf", "den", "dem", "des", "sich", "zu", "im", "wird", "sagte", "nach", "bei", "auch", "soll", "baut", "liefert", "sprach", "neue", "neuen", "einen", "einem", "über", "wie", "werden", "wurde", "hat", "haben", "sind", "noch", "nur", "oder", "aber", "als", "kündigte", "dass"]);
+const EN_WORDS = new Set(["the", "and", "is", "not", "with", "of", "for", "a", "on", "to", "in", "its", "has", "was", "by", "that", "will", "said", "says", "would", "from", "at", "will", "speak", "spoke", "are", "be", "it", "this", "they", "he", "she"]);
 
-/** ISO 639-1 code of the text's language ("de", "en", "fr", ...), or "und" when undecidable. */
-export function detectLanguage(text: string): string {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  const code = franc(sample, { only: ONLY, minLength: 20 });
-  if (code !== "und" && (code === "deu" || code === "eng") === false && sample.length >= 60) return FRANC_TO_ISO1[code] ?? code;
-  if (code === "deu" || code === "eng") {
-    // franc confuses short German/English news with many English loan words; check function words.
-    const byWords = byFunctionWords(sample);
-    return byWords ?? FRANC_TO_ISO1[code];
-  }
-  return byFunctionWords(sample) ?? (code === "und" ? "und" : FRANC_TO_ISO1[code] ?? code);
-}
-
-function byFunctionWords(text: string): "de" | "en" | null {
-  const short = text.length < 80;
+function functionWords(text: string): { de: number; en: number } {
   let de = 0;
   let en = 0;
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (DE_WORDS.has(w)) de++;
     if (EN_WORDS.has(w)) en++;
   }
-  if (short && de !== en) return de > en ? "de" : "en";
-  if (de + en < 3) return null;
-  if (de >= en * 2) return "de";
-  if (en >= de * 2) return "en";
-  return null;
+  return { de, en };
+}
+
+/** ISO 639-1 code of the text's language ("de", "en", "fr", ...), or "und" when undecidable. */
+export function detectLanguage(text: string): string {
+  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  const { de, en } = functionWords(sample);
+  if (sample.length < SHORT) {
+    const winner = de === en ? undefined : de > en ? "de" : "en";
+    if (winner && Math.max(de, en) >= 2) return winner;
+    const code = franc(sample, { only: ONLY, minLength: 3 });
+    if (code === "deu" || code === "eng") return FRANC_TO_ISO1[code];
+    return winner ?? (code === "und" ? "und" : FRANC_TO_ISO1[code] ?? code);
+  }
+  const code = franc(sample, { only: ONLY });
+  if (code === "deu" || code === "eng") {
+    // franc confuses German and English news full of English loan words; function words decide.
+    if (de >= 2 * en && de >= 3) return "de";
+    if (en >= 2 * de && en >= 3) return "en";
+    return FRANC_TO_ISO1[code];
+  }
+  if (code === "und") return de + en >= 3 ? (de > en ? "de" : "en") : "und";
+  return FRANC_TO_ISO1[code] ?? code;
 }

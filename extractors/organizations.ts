@@ -132,7 +132,9 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     const name = text.replace(/['’]s$/, "").replace(/^(?:„|"|“)|(?:“|"|”)$/g, "");
     out.push({ start, end, text, type, name, source: "pattern", confidence });
   };
+  // An English title-case headline ('Startup Plans Giant Campus'): capitals say nothing there.
   const headline = (s: number) => {
+    if (de || /[.!?:;"”]$/.test(doc.sentences[s].text)) return false;
     const ws = toks.slice(doc.sentences[s].tokenStart, doc.sentences[s].tokenEnd).filter((t) => t.kind === "word");
     return ws.length >= 4 && ws.filter((t) => startsUpper(t.text)).length / ws.length > 0.6;
   };

@@ -37,9 +37,14 @@ function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string
       words++;
       continue;
     }
-    if (words > 0 && particles.has(t.text) && isNameWord(doc, toks[j + 1], stop)) {
-      j++;
-      continue;
+    // 'von der Leyen', 'van den Berg', 'bin Salman'
+    if (words === 1 && particles.has(t.text)) {
+      let k = j + 1;
+      while (k < j + 3 && particles.has(toks[k]?.text ?? "")) k++;
+      if (isNameWord(doc, toks[k], stop, true)) {
+        j = k;
+        continue;
+      }
     }
     break;
   }

@@ -24,6 +24,7 @@ const NOT_TITLES = new Set([
 
 interface TitleIndex {
   matcher: Matcher<Role>;
+  words: Map<string, Role>;
   heads: [string, Role][];
   unitHeads: Set<string>;
 }
@@ -39,7 +40,8 @@ function index(lex: LanguageLexicon): TitleIndex {
   for (const [role, hs] of Object.entries(lex.roles.compoundHeads) as [Role, string[]][]) for (const h of hs) heads.push([h, role]);
   // Longest heads first: 'finanzchef' before 'chef'.
   heads.sort((a, b) => b[0].length - a[0].length);
-  ix = { matcher: buildMatcher(items, true), heads, unitHeads: new Set(lex.roles.unitHeads) };
+  const words = new Map(items.filter((x) => !/[\s-]/.test(x.surface)).map((x) => [x.surface.toLowerCase(), x.payload] as const));
+  ix = { matcher: buildMatcher(items, true), words, heads, unitHeads: new Set(lex.roles.unitHeads) };
   indexes.set(lex, ix);
   return ix;
 }
@@ -49,6 +51,8 @@ export function compoundRole(lex: LanguageLexicon, word: string): { role: Role; 
   const low = word.toLowerCase();
   if (NOT_TITLES.has(low)) return undefined;
   const ix = index(lex);
+  const direct = ix.words.get(low);
+  if (direct) return { role: direct, unit: false };
   for (const [head, role] of ix.heads) {
     if (low.length > head.length + 2 && low.endsWith(head)) {
       const stem = low.slice(0, -head.length).replace(/s$/, "");

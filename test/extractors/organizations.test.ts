@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { run, names } from "./helpers.ts";
+
+describe("extractors/organizations (lexicon and context cues)", () => {
+  const orgs: [string, string, string[]][] = [
+    ["lexicon names and German genitives", "Nvidias Umsatz wächst, Microsofts auch.", ["Nvidia", "Microsoft"]],
+    ["a legal form", "Die Havelcloud GmbH baut in Brandenburg.", ["Havelcloud GmbH"]],
+    ["'der Chiphersteller X'", "Der Chiphersteller Arclight liefert die Beschleuniger.", ["Arclight"]],
+    ["'chipmaker X'", "The chipmaker Arclight supplies the accelerators.", ["Arclight"]],
+    ["'X-Chef' makes X a company", "Quantflow-Chef Jonas Brandt sprach.", ["Quantflow"]],
+    ["'X CEO Name' in English", "Tomorrow, Mesa CEO Dana Whitfield will speak.", ["Mesa"]],
+    ["a short form of a legal name", "Mesa Compute Inc. said so. Mesa Compute's CFO agreed.", ["Mesa Compute Inc."]],
+    ["'Superintelligence Labs'-style names", "Meta moved staff to its Superintelligence Labs last year.", ["Meta", "Superintelligence Labs"]],
+    ["no company from a capitalized German noun", "Der Konzern Milliarden investieren will, sagt die Nachfrage.", []],
+  ];
+  for (const [title, text, expected] of orgs) it(title, () => assert.deepEqual(names(run(text), "Organization"), expected));
+
+  const projects: [string, string, string[]][] = [
+    ["'das Projekt X' with a naming word", "OpenAI plant ein Rechenzentrum namens Nordlicht mit 20.000 GPUs.", ["Nordlicht"]],
+    ["'a joint venture called X' in a compute context", "They formed a joint venture called Helix Compute to run GPU clusters.", ["Helix Compute"]],
+    ["'Supercomputer X'", "Das LRZ nimmt den Supercomputer Isarflug in Betrieb.", ["Isarflug"]],
+    ["an edition of a known project", "Das Rechenzentrum Stargate UAE soll 2026 starten, Colossus 2 auch.", ["Stargate UAE", "Colossus 2"]],
+    ["'X-Projekt' uninflected", "Das Stargate-Projekt wächst. Stargate braucht Strom.", ["Stargate"]],
+    ["AI models and chips are no projects", "GPT-5 läuft auf H100-Chips.", []],
+  ];
+  for (const [title, text, expected] of projects) it(title, () => assert.deepEqual(names(run(text), "Project"), expected));
+
+  it("keeps places and hardware as their own types", () => {
+    const r = run("Nvidia liefert H100-Chips nach Texas.");
+    assert.deepEqual(names(r, "Location"), ["Texas"]);
+    assert.deepEqual(names(r, "Hardware"), ["H100"]);
+  });
+});

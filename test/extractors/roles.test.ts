@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { run, roleTuples } from "./helpers.ts";
+
+describe("extractors/roles", () => {
+  const cases: [string, string, [string, string, string | null][]][] = [
+    ["'OpenAI-Chef Sam Altman'", "OpenAI-Chef Sam Altman kündigte neue Rechenzentren an.", [["Sam Altman", "CEO", "OpenAI"]]],
+    ["'CFO Sarah Friar' takes the article's company", "OpenAI baut. OpenAI plant. CFO Sarah Friar bestätigte das.", [["Sarah Friar", "CFO", "OpenAI"]]],
+    ["'Lisa Su, CEO von AMD'", "Lisa Su, CEO von AMD, stellte neue Chips vor.", [["Lisa Su", "CEO", "AMD"]]],
+    ["'Oracle co-founder Larry Ellison'", "Oracle co-founder Larry Ellison spoke on Monday.", [["Larry Ellison", "Founder", "Oracle"]]],
+    ["\"Nvidia's chief executive Jensen Huang\"", "Nvidia's chief executive Jensen Huang said demand is strong.", [["Jensen Huang", "CEO", "Nvidia"]]],
+    ["'Softbank-Chef Son'", "Softbank-Chef Son sagte, Stargate komme voran.", [["Son", "CEO", "Softbank"]]],
+    ["'Deutschland-Chef' is Head", "Google-Deutschlandchef Philipp Justus sprach. Google investiert.", [["Philipp Justus", "Head", "Google"]]],
+    ["coordinated titles", "Gründer und CTO Larry Ellison von Oracle sprach.", [["Larry Ellison", "Founder", null], ["Larry Ellison", "CTO", null]]],
+    ["'founder and CEO' after the name", "Jensen Huang, Nvidia’s founder and CEO, spoke.", [["Jensen Huang", "Founder", "Nvidia"], ["Jensen Huang", "CEO", "Nvidia"]]],
+    ["'the chief executive of X, Name'", "The chief executive of Microsoft, Satya Nadella, agreed.", [["Satya Nadella", "CEO", "Microsoft"]]],
+    ["copula: 'X ist Sprecher von Y'", "Anna Berg, eine erfahrene Managerin, ist Sprecherin von Equinix.", [["Anna Berg", "Spokesperson", "Equinix"]]],
+    ["a bare VP keeps no organization", "Für Forscher sind GPUs wichtig, so VP Jonathan Cohen.", [["Jonathan Cohen", "VP", null]]],
+    ["a minister without organization", "Digitalministerin Karin Prien lobte den Plan.", [["Karin Prien", "Minister", null]]],
+  ];
+  for (const [title, text, expected] of cases) it(title, () => assert.deepEqual(roleTuples(run(text)), expected));
+
+  it("gives each role the span of its title phrase", () => {
+    const text = "OpenAI-Chef Sam Altman sprach.";
+    const [r] = run(text).roles;
+    assert.equal(text.slice(r.start, r.end), r.text);
+    assert.equal(r.text, "OpenAI-Chef");
+  });
+});
