@@ -1,0 +1,46 @@
+// Listening: startServer({ graph, port }) serves buildApp on a port (0 = any free port) and
+// returns its URL and a close() that stops accepting connections and ends idle ones.
+import type { AddressInfo } from "node:net";
+import type { Graph } from "../graph/driver.ts";
+import { buildApp } from "./app.ts";
+import { type ApiConfig, apiConfigFromEnv } from "./config.ts";
+
+export interface StartServerOptions {
+  graph: Graph;
+  port: number;
+  /** Default 127.0.0.1; use 0.0.0.0 to listen on every interface. */
+  host?: string;
+  config?: ApiConfig;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer({ graph, port, host = "127.0.0.1", config }: StartServerOptions): Promise<RunningServer> {
+  const app = buildApp({ graph, config: config ?? apiConfigFromEnv() });
+  const server = app.listen(port, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? Object.assign(new Error(`Port ${port} on ${host} is already in use: choose another with --port (or PORT).`), { code: "INVALID_INPUT" })
+          : err,
+      ),
+    );
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  const { port: actual } = server.address() as AddressInfo;
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${actual}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
