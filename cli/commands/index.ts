@@ -5,6 +5,7 @@ import { register as ingest } from "./ingest.ts";
 import { register as models } from "./models.ts";
 import { register as neo4j } from "./neo4j.ts";
 import { register as ner } from "./ner.ts";
+import { register as serve } from "./serve.ts";
 import { register as start } from "./start.ts";
 
 export type RegisterCommand = (program: Command) => void;
@@ -16,4 +17,5 @@ export const COMMANDS: readonly RegisterCommand[] = Object.freeze([
   ner,
   start,
   models,
+  serve,
 ]);
