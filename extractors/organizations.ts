@@ -113,9 +113,15 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     if (lexs.firstNames.has(x.text) && toks[k + 1]?.spaceBefore && toks[k + 1].kind === "word") surnames.add(toks[k + 1].text.replace(/s$/, ""));
   });
   const personish = (w: string) => lexs.firstNames.has(w) || surnames.has(w) || surnames.has(w.replace(/s$/, ""));
-  const hasDomainCue = (s: number) => {
-    const low = doc.sentences[s].text.toLowerCase();
-    return ix.domain.some((c) => low.includes(c));
+  const cueCache = new Map<number, boolean>();
+  const hasDomainCue = (s: number): boolean => {
+    let v = cueCache.get(s);
+    if (v === undefined) {
+      const low = doc.sentences[s].text.toLowerCase();
+      v = ix.domain.some((c) => low.includes(c));
+      cueCache.set(s, v);
+    }
+    return v;
   };
   const push = (a: number, b: number, type: EntityType, confidence: number) => {
     if (b <= a) return;
@@ -133,10 +139,18 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     out.push({ start, end, text, type, name, source: "pattern", confidence });
   };
   // An English title-case headline ('Startup Plans Giant Campus'): capitals say nothing there.
-  const headline = (s: number) => {
-    if (de || /[.!?:;"”]$/.test(doc.sentences[s].text)) return false;
-    const ws = toks.slice(doc.sentences[s].tokenStart, doc.sentences[s].tokenEnd).filter((t) => t.kind === "word");
-    return ws.length >= 4 && ws.filter((t) => startsUpper(t.text)).length / ws.length > 0.6;
+  const headlines = new Map<number, boolean>();
+  const headline = (s: number): boolean => {
+    let v = headlines.get(s);
+    if (v === undefined) {
+      v = false;
+      if (!de && !/[.!?:;"”]$/.test(doc.sentences[s].text)) {
+        const ws = toks.slice(doc.sentences[s].tokenStart, doc.sentences[s].tokenEnd).filter((t) => t.kind === "word");
+        v = ws.length >= 4 && ws.filter((t) => startsUpper(t.text)).length / ws.length > 0.6;
+      }
+      headlines.set(s, v);
+    }
+    return v;
   };
 
   for (let i = 0; i < toks.length; i++) {
