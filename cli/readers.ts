@@ -216,21 +216,39 @@ export async function readDocumentFile(
   return article(origin, body, meta, origin);
 }
 
-/** Splits a stream of bytes into lines of bytes (LF, optional CR), so each line is decoded strictly. */
-async function* byteLines(file: string): AsyncGenerator<Buffer> {
+/**
+ * Splits a file into lines of bytes (LF, optional CR), so each line is decoded strictly.
+ * A line longer than `keep` bytes is not kept in memory: it comes back empty with its size.
+ */
+async function* byteLines(file: string, keep: number): AsyncGenerator<{ bytes: Buffer; size: number }> {
   let pending: Buffer[] = [];
+  let size = 0;
+  const add = (b: Buffer) => {
+    size += b.length;
+    if (size <= keep + 1) pending.push(b);
+    else pending = [];
+  };
+  const take = () => {
+    let bytes = size <= keep + 1 ? Buffer.concat(pending) : Buffer.alloc(0);
+    let n = size;
+    if (bytes.length > 0 && bytes[bytes.length - 1] === 13) {
+      bytes = bytes.subarray(0, -1);
+      n--;
+    }
+    pending = [];
+    size = 0;
+    return { bytes, size: n };
+  };
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     let from = 0;
     for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, from)) {
-      pending.push(chunk.subarray(from, i));
-      const line = Buffer.concat(pending);
-      pending = [];
-      yield line.length > 0 && line[line.length - 1] === 13 ? line.subarray(0, -1) : line;
+      add(chunk.subarray(from, i));
+      yield take();
       from = i + 1;
     }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (from < chunk.length) add(chunk.subarray(from));
   }
-  if (pending.length) yield Buffer.concat(pending);
+  if (size > 0) yield take();
 }
 
 /** Reads a .jsonl file: one article per line ({ id, url, title, date, lang, text }). */
@@ -242,19 +260,20 @@ export async function* readJsonlFile(
   let n = 0;
   let any = false;
   try {
-    for await (const bytes of byteLines(file)) {
+    for await (const { bytes, size } of byteLines(file, options.limit)) {
       n++;
       const origin = `${name}:${n}`;
-      if (bytes.length === 0 || /^\s*$/.test(bytes.toString("latin1"))) continue;
-      any = true;
-      if (bytes.length > options.limit) {
+      if (size > options.limit) {
+        any = true;
         yield {
           ok: false,
           origin,
-          reason: `too large: ${bytes.length} bytes, the limit is ${options.limit} (KG_MAX_ARTICLE_BYTES)`,
+          reason: `too large: ${size} bytes, the limit is ${options.limit} (KG_MAX_ARTICLE_BYTES)`,
         };
         continue;
       }
+      if (bytes.length === 0 || /^\s*$/.test(bytes.toString("latin1"))) continue;
+      any = true;
       const decoded = decodeUtf8(bytes);
       if ("reason" in decoded) {
         yield { ok: false, origin, reason: decoded.reason };

@@ -125,6 +125,7 @@ describe("cli/readers", () => {
           "{not json",
           JSON.stringify({ id: "n3", title: "no text" }),
           JSON.stringify({ id: 4, text: "Microsoft invests." }),
+          JSON.stringify({ id: 5, text: "y".repeat(250) }),
         ].join("\r\n") + "\n",
       );
     });
@@ -173,7 +174,11 @@ describe("cli/readers", () => {
         /^fail news\/feed\.jsonl:4: expected \{id, url, title, date, lang, text\}: text/,
       );
       assert.equal(summary[8], "ok 4");
-      assert.equal(summary.length, 9);
+      assert.equal(
+        summary[9],
+        "fail news/feed.jsonl:6: too large: 268 bytes, the limit is 200 (KG_MAX_ARTICLE_BYTES)",
+      );
+      assert.equal(summary.length, 10);
       const n1 = items[5] as Extract<ReadItem, { ok: true }>;
       assert.deepEqual(n1.article, {
         id: "n1",
