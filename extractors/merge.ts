@@ -9,6 +9,9 @@ const NER_TYPE: Readonly<Record<NerSpan["label"], EntityType | null>> = { PER: "
 
 const ORG_WORDS = /\b(Labs?|Inc|Corp|Capital|Group|Holdings|Partners|Ventures|Systems|Technologies|Energy|Cloud|AI|GmbH|AG|SE|LLC|Ltd|Bank|Fund|Institute|Institut|University|Universität|Data|Digital|Infrastructure|Computing|Networks)\b/;
 
+/** Below this, a tagger span alone does not make an entity. */
+export const MIN_NER_CONFIDENCE = 0.55;
+
 export interface NerSanity {
   /** Lower-cased words that are no names (role titles, generic terms). */
   nonNames: ReadonlySet<string>;
@@ -62,7 +65,10 @@ export function nerCandidates(
     const oneWord = !/\s/.test(s.text);
     if (oneWord && (commonNouns.has(s.text) || (/^\p{Lu}\p{Ll}+$/u.test(s.text) && (count(s.text) < 2 || (german && afterAdjective(source, s.text)))))) continue;
     const name = s.text.replace(/['’]s$/, "");
-    out.push({ start: s.start, end: s.end, text: s.text, type, name, source: s.source, confidence: Math.min(0.9, s.score * 0.8) });
+    const confidence = Math.min(0.9, s.score * 0.8);
+    // Unsure spans only count where a rule agrees (resolveOverlaps raises the rule's confidence).
+    if (confidence < MIN_NER_CONFIDENCE) continue;
+    out.push({ start: s.start, end: s.end, text: s.text, type, name, source: s.source, confidence });
   }
   return out;
 }

@@ -6,9 +6,11 @@
 // A bare C-level title ('CFO Sarah Friar') in an article about one company implies that company.
 import type { Doc } from "./doc.ts";
 import { roleTitleAt, type TitleHit } from "./titles.ts";
+import { buildMatcher, matchAt, type Matcher } from "./matcher.ts";
 import type { Entity, Role, RoleFinding } from "./types.ts";
 
 const COPULA = new Set(["ist", "war", "is", "was", "wird", "bleibt", "remains", "becomes", "became", "wurde"]);
+const POSSESSIVES = new Set(["sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer", "its", "their", "dessen", "deren"]);
 const COORD = new Set(["und", "and", "&", "sowie"]);
 const ADJECTIVES = new Set(["billionaire", "former", "longtime", "outgoing", "incoming", "new", "current", "then", "interim", "acting", "ehemalige", "ehemaliger", "frühere", "früherer", "neue", "neuer", "langjährige", "langjähriger", "scheidende", "scheidender", "amtierende", "amtierender"]);
 const C_LEVEL = new Set<Role>(["CEO", "CFO", "CTO", "COO", "CPO"]);
@@ -161,6 +163,16 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
       }
       let org = best.org;
       let spanStart = hits[0].startTok;
+      // 'machte ihren Gründer und CTO Larry Ellison': a possessive points to the organization named before.
+      const det = toks[hits[0].startTok - 1];
+      if (!org && !hits.some((h) => h.prefix) && det && POSSESSIVES.has(det.text.toLowerCase())) {
+        for (let k = hits[0].startTok - 2; k >= doc.sentences[sent].tokenStart; k--) {
+          if (isOrgLike(ix.byTok[k])) {
+            org = ix.byTok[k];
+            break;
+          }
+        }
+      }
       if (!org) {
         const before = orgBefore(doc, ix, hits[0].startTok);
         if (before) {
@@ -186,8 +198,12 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     {
       let c = k;
       if (toks[c]?.text === ",") {
+        // The apposition may hold commas itself ('X, ein Typ in Hemd, Jeans und Schuhen, ist …').
         let e = c + 1;
-        while (e < toks.length && e < c + 16 && toks[e].sentence === sent && toks[e].text !== ",") e++;
+        while (e < toks.length && e < c + 24 && toks[e].sentence === sent && !(toks[e].text === "," && COPULA.has(toks[e + 1]?.text.toLowerCase() ?? ""))) {
+          if (ix.byTok[e]?.type === "Person") break;
+          e++;
+        }
         c = toks[e]?.text === "," ? e + 1 : -1;
       }
       if (c >= 0 && COPULA.has(toks[c]?.text.toLowerCase() ?? "")) copula = skipAdj(skipDet(c + 1));
@@ -220,5 +236,34 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     org ??= hits.map((h) => prefixOrg(ix, h)).find((o) => o) ?? after?.org;
     for (const p of people) for (const hit of hits) emit(p, hit, prefixOrg(ix, hit) ?? org, spanStart, spanEnd);
   }
+  // 'Superintelligence Labs, led by industry heavyweights like Alexandr Wang and Nat Friedman'
+  const ledBy = ledByMatcher(doc);
+  for (let i = 0; i < toks.length; i++) {
+    const hit = toks[i].kind === "word" ? matchAt(ledBy, toks, i, doc.text) : undefined;
+    if (!hit) continue;
+    const sent = toks[i].sentence;
+    let org: Entity | undefined;
+    // The sentence's subject: the first organization before the phrase ('Its Labs, now part of X, are led by').
+    for (let k = doc.sentences[sent].tokenStart; k < i; k++) if (isOrgLike(ix.byTok[k])) { org = ix.byTok[k]; break; }
+    if (!org) continue;
+    let k = hit.endTok;
+    while (k < hit.endTok + 6 && toks[k]?.sentence === sent && ix.byTok[k]?.type !== "Person") k++;
+    const title: TitleHit = { startTok: i, endTok: hit.endTok, role: "Head" };
+    while (ix.byTok[k]?.type === "Person" && ix.startTok[k] === k) {
+      emit(ix.byTok[k]!, title, org, i, ix.endTok[k]);
+      k = ix.endTok[k];
+      if (COORD.has(toks[k]?.text.toLowerCase() ?? "") || toks[k]?.text === ",") k++;
+    }
+  }
   return out;
+}
+
+const ledByMatchers = new WeakMap<object, Matcher<true>>();
+function ledByMatcher(doc: Doc): Matcher<true> {
+  let m = ledByMatchers.get(doc.lex);
+  if (!m) {
+    m = buildMatcher((doc.lex.roles.ledBy ?? []).map((s) => ({ surface: s, payload: true as const })), true);
+    ledByMatchers.set(doc.lex, m);
+  }
+  return m;
 }

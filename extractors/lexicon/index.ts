@@ -32,6 +32,8 @@ export interface RoleLexicon {
   titles: Record<Role, string[]>;
   compoundHeads: Record<Role, string[]>;
   unitHeads: string[];
+  /** 'led by', 'geleitet von': the people after it lead the organization before it. */
+  ledBy: string[];
 }
 
 export interface CueLexicon {

@@ -26,3 +26,12 @@ describe("extractors/roles", () => {
     assert.equal(r.text, "OpenAI-Chef");
   });
 });
+
+describe("extractors/roles: leaders after 'led by' / 'geleitet von'", () => {
+  const cases: [string, string, [string, string, string | null][]][] = [
+    ["English, two people", "Its Quantflow Labs, now part of Meta, are led by researchers like Dana Whitfield and Raj Malhotra.", [["Dana Whitfield", "Head", "Quantflow Labs"], ["Raj Malhotra", "Head", "Quantflow Labs"]]],
+    ["German", "Das Jülich Supercomputing Centre wird geleitet von Kristina Vogt.", [["Kristina Vogt", "Head", "Jülich Supercomputing Centre"]]],
+    ["a possessive points back to the company", "Die Oracle-Aktie stieg und machte ihren Gründer und CTO Larry Ellison reicher.", [["Larry Ellison", "Founder", "Oracle"], ["Larry Ellison", "CTO", "Oracle"]]],
+  ];
+  for (const [title, text, expected] of cases) it(title, () => assert.deepEqual(roleTuples(run(text)), expected));
+});
