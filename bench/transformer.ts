@@ -1,7 +1,9 @@
-// npm run bench:transformer — speed of the transformer NER model next to the rules, on the
-// fixture articles. Uses the configured model (KG_NER_MODEL in KG_MODEL_DIR) when it loads,
-// else the tiny test model (which measures our windowing/merging and ONNX Runtime overhead,
-// not a real BERT). Prints words/s for both and model pieces (WordPiece tokens)/s.
+// npm run bench:transformer [-- --bert-base] — speed of the transformer NER model next to the
+// rules, on the fixture articles. Uses the configured model (KG_NER_MODEL in KG_MODEL_DIR) when
+// it loads, else the tiny test model (which measures our windowing/merging and ONNX Runtime
+// overhead, not a real BERT), or with --bert-base a BERT-base-shaped encoder with random weights
+// (fp32; what a real model costs per token, but its vocabulary is the tiny one, so words/s is
+// not comparable). Prints words/s for both and model pieces (WordPiece tokens)/s.
 import { readFileSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import fg from "fast-glob";
@@ -13,6 +15,7 @@ import {
   type TransformerModel,
 } from "../cli/transformer-model.ts";
 import { buildTinyModel } from "../test/support/tiny-model/build.ts";
+import { buildBertLikeModel } from "../test/support/tiny-model/bert-like.ts";
 
 const MIN_MS = Number(process.env.BENCH_MS ?? 3000);
 
@@ -44,8 +47,16 @@ const rules = await time(() => {
 let model: TransformerModel;
 let label: string;
 let cleanup = () => {};
-const configured = await tryLoadTransformer();
-if (configured.ok) {
+const bertBase = process.argv.includes("--bert-base");
+const configured = bertBase ? null : await tryLoadTransformer();
+if (bertBase) {
+  const synthetic = buildBertLikeModel();
+  cleanup = () => rmSync(synthetic.root, { recursive: true, force: true });
+  model = await loadTransformer(
+    transformerConfig({ KG_MODEL_DIR: synthetic.root, KG_NER_MODEL: synthetic.name }),
+  );
+  label = "BERT-base-shaped encoder, random weights, fp32 (12 layers, 768 hidden)";
+} else if (configured?.ok) {
   model = configured.model;
   label = `${model.model} (${model.dtype})`;
 } else {

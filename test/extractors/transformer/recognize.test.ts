@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { pipeline, env } from "@huggingface/transformers";
 import { buildTinyModel, labelScore, type TinyModel } from "../../support/tiny-model/build.ts";
+import { buildBertLikeModel } from "../../support/tiny-model/bert-like.ts";
 import { loadTransformer, transformerConfig, type TransformerModel } from "../../../cli/transformer-model.ts";
 import type { NerSpan } from "../../../extractors/types.ts";
 
@@ -162,5 +163,27 @@ describe("extractors/transformer/recognize on a tiny real model", () => {
         ["München", "LOC"],
       ]),
     );
+  });
+});
+
+describe("extractors/transformer/recognize on a small BERT-shaped encoder (attention across tokens)", () => {
+  let tiny: TinyModel;
+  let model: TransformerModel;
+  before(async () => {
+    tiny = buildBertLikeModel({ layers: 2, hidden: 16, heads: 2, ffn: 32 });
+    model = await loadTransformer(transformerConfig({ KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name }));
+  });
+  after(() => rmSync(tiny.root, { recursive: true, force: true }));
+
+  it("padding a shorter window in a batch changes nothing (the attention mask reaches the model)", async () => {
+    // Random weights: the labels mean nothing, but they depend on every unmasked token.
+    const text =
+      "Sam Altmans OpenAI baut mit Mark Zuckerberg in München ein Rechenzentrum. Lisa Su und Nvidia.";
+    const alone = await model.recognize(text, { maxLength: 16, batchSize: 1 });
+    const padded = await model.recognize(text, { maxLength: 16, batchSize: 8 });
+    assert.ok(alone.windows >= 2);
+    assert.ok(alone.spans.length > 0, "the random encoder labels some names");
+    assert.deepEqual(padded.spans, alone.spans);
+    for (const s of alone.spans) assert.equal(s.text, text.slice(s.start, s.end));
   });
 });
