@@ -5,6 +5,10 @@
 //
 // The data folder comes from --data, else KG_NER_DATA, else ../shared/data/ner. Test-only
 // files (*.test.jsonl) are never read. Reproducible: fixed seed, fixed file order.
+// Experiment knobs (defaults = the committed models): KG_NER_GE_HOLD (GermEval sentences held
+// out, 300), KG_NER_WA_REPEAT / KG_NER_WA_W / KG_NER_KEEP (train German on WikiANN too, with
+// partial labels), KG_NER_EN_PARTIAL=1, KG_NER_XGAZ=0, KG_NER_NOUNS=0, KG_NER_MINCOUNT,
+// KG_NER_DEBUG=1 (writes the held-out errors to /tmp/ner-debug-LANG.txt).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -69,8 +73,8 @@ const PLAN: Record<string, Source[]> = {
     { file: "wikiann-de.dev.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), partial: process.env.KG_NER_PARTIAL !== "0", fragment: true, holdout: 2000 },
   ],
   en: [
-    { file: "wikiann-en.train.jsonl", repeat: 1, fragment: true, holdout: 0 },
-    { file: "wikiann-en.dev.jsonl", repeat: 1, fragment: true, holdout: 2000 },
+    { file: "wikiann-en.train.jsonl", repeat: 1, fragment: true, holdout: 0, partial: process.env.KG_NER_EN_PARTIAL === "1" },
+    { file: "wikiann-en.dev.jsonl", repeat: 1, fragment: true, holdout: 2000, partial: process.env.KG_NER_EN_PARTIAL === "1" },
     { file: "wnut17-en.train.jsonl", repeat: 1, fragment: false, holdout: 0 },
     { file: "wnut17-en.dev.jsonl", repeat: 1, fragment: false, holdout: 1009, holdoutOnly: true },
     { file: "btc-en.train.jsonl", repeat: 1, fragment: false, holdout: 0 },
