@@ -5,25 +5,26 @@ import type { Language } from "../../extractors/types.ts";
 
 export type Measure = "money" | "gpu" | "power";
 
+/** `name`: the name asked about, without articles and descriptive words; `asked`: with them, when different. */
 export type Intent =
   /** "Wer leitet welches Rechenzentrumsprojekt?" / "who leads which compute project?" */
   | { kind: "leadersOfProjects" }
   /** "who leads Stargate?" / "Wer ist Chef von OpenAI?" */
-  | { kind: "leadersOf"; name: string }
+  | { kind: "leadersOf"; name: string; asked?: string }
   /** "what role does Sam Altman have?" / "Welche Rolle hat Sarah Friar?" */
-  | { kind: "roleOf"; name: string }
+  | { kind: "roleOf"; name: string; asked?: string }
   /** "who works at OpenAI?" / "Wer arbeitet bei xAI?" */
-  | { kind: "peopleAt"; name: string }
+  | { kind: "peopleAt"; name: string; asked?: string }
   /** "which projects does Oracle take part in?" / "Welche Projekte betreibt xAI?" */
-  | { kind: "projectsOf"; name: string; relation: ProjectRelation }
+  | { kind: "projectsOf"; name: string; asked?: string; relation: ProjectRelation }
   /** "who takes part in Stargate?" / "Wer ist an Stargate beteiligt?" */
-  | { kind: "participantsOf"; name: string }
+  | { kind: "participantsOf"; name: string; asked?: string }
   /** "how much money is invested in Stargate?" / "Wie viele GPUs hat Colossus?" */
-  | { kind: "quantityOf"; name: string; measure: Measure }
+  | { kind: "quantityOf"; name: string; asked?: string; measure: Measure }
   /** "who founded Stargate?" / "Wer hat xAI gegründet?" */
-  | { kind: "foundersOf"; name: string }
+  | { kind: "foundersOf"; name: string; asked?: string }
   /** "who supplies Colossus?" / "Wer liefert an Stargate?" */
-  | { kind: "suppliersOf"; name: string };
+  | { kind: "suppliersOf"; name: string; asked?: string };
 
 export type IntentKind = Intent["kind"];
 
@@ -43,24 +44,32 @@ interface Phrasing {
   make: Make;
 }
 
+/** The name parts of an intent: the name cleaned, and as asked when that differs ("Projekt Stargate" / "Stargate"). */
+function names(raw: string): { name: string; asked?: string } | null {
+  const name = cleanName(raw);
+  if (!name) return null;
+  const asked = cleanName(raw, { keepDescriptors: true });
+  return asked && asked !== name ? { name, asked } : { name };
+}
+
 const named =
   <K extends Exclude<IntentKind, "leadersOfProjects" | "projectsOf" | "quantityOf">>(kind: K): Make =>
   (m) => {
-    const name = cleanName(m.groups?.name ?? "");
-    return name ? ({ kind, name } as Intent) : null;
+    const n = names(m.groups?.name ?? "");
+    return n ? ({ kind, ...n } as Intent) : null;
   };
 const quantity =
   (measure: Measure): Make =>
   (m) => {
-    const name = cleanName(m.groups?.name ?? "");
-    return name ? { kind: "quantityOf", name, measure } : null;
+    const n = names(m.groups?.name ?? "");
+    return n ? { kind: "quantityOf", ...n, measure } : null;
   };
 const projectsOf =
   (relation: ProjectRelation | ((verb: string) => ProjectRelation)): Make =>
   (m) => {
-    const name = cleanName(m.groups?.name ?? "");
+    const n = names(m.groups?.name ?? "");
     const rel = typeof relation === "function" ? relation((m.groups?.verb ?? "").toLowerCase()) : relation;
-    return name ? { kind: "projectsOf", name, relation: rel } : null;
+    return n ? { kind: "projectsOf", ...n, relation: rel } : null;
   };
 const all: Make = () => ({ kind: "leadersOfProjects" });
 
@@ -201,18 +210,26 @@ function relationOfVerb(verb: string): ProjectRelation {
 }
 
 // Words in front of or after a name that are not part of it: "the Stargate project", "das Projekt Stargate".
-const LEADING_NOISE =
-  /^(?:the|a|an|der|die|das|dem|den|des|ein|eine|einem|einen|einer|project|projekt|company|unternehmen|firma|konzern|startup|start-up|data center|rechenzentrum|supercomputer|cluster|the company|the project)\s+/iu;
-const TRAILING_NOISE =
-  /\s+(?:project|projekt|company|unternehmen|data center|rechenzentrum|initiative|venture|joint venture|plan|plans|now|currently|today|derzeit|aktuell|heute|eigentlich|genau|insgesamt|already|bereits)$/iu;
+const ARTICLES = /^(?:the|a|an|der|die|das|dem|den|des|ein|eine|einem|einen|einer)\s+/iu;
+const LEADING_DESCRIPTORS =
+  /^(?:project|projekt|company|unternehmen|firma|konzern|startup|start-up|data center|rechenzentrum|supercomputer|cluster)\s+/iu;
+const TRAILING_FILLERS =
+  /\s+(?:now|currently|today|derzeit|aktuell|heute|eigentlich|genau|insgesamt|already|bereits)$/iu;
+const TRAILING_DESCRIPTORS =
+  /\s+(?:project|projekt|company|unternehmen|data center|rechenzentrum|initiative|venture|joint venture|plan|plans)$/iu;
+const QUOTES_AROUND = /^["'„“‚‘«»]+|["'“”‘’«»]+$/gu;
 
-/** The name as asked: quotes, possessive -'s and surrounding filler words removed. */
-export function cleanName(raw: string): string {
-  let s = raw.trim().replace(/^["'„“‚‘«»]+|["'“”‘’«»]+$/gu, "").trim();
+/**
+ * The name as asked: quotes, articles, possessive -'s and filler words removed; descriptive
+ * words ("Projekt", "company") too unless `keepDescriptors`.
+ */
+export function cleanName(raw: string, options: { keepDescriptors?: boolean } = {}): string {
+  let s = raw.trim().replace(QUOTES_AROUND, "").trim();
   for (let i = 0; i < 4; i++) {
     const before = s;
-    s = s.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "").trim();
-    s = s.replace(/^["'„“‚‘«»]+|["'“”‘’«»]+$/gu, "").trim();
+    s = s.replace(ARTICLES, "").replace(TRAILING_FILLERS, "").trim();
+    if (!options.keepDescriptors) s = s.replace(LEADING_DESCRIPTORS, "").replace(TRAILING_DESCRIPTORS, "").trim();
+    s = s.replace(QUOTES_AROUND, "").trim();
     if (s === before) break;
   }
   s = s.replace(/(?:'s|’s)$/u, "");

@@ -12,7 +12,7 @@ import {
   factsAroundQuery,
   quantitiesQuery,
 } from "../../graph/queries/ask.ts";
-import { resolveEntityQuery } from "../../graph/queries/entities.ts";
+import { EXACT_MATCH_SCORE, resolveEntityQuery } from "../../graph/queries/entities.ts";
 import { type LeaderRow, leadersQuery } from "../../graph/queries/leaders.ts";
 import type { Limits } from "../config.ts";
 import { answerFor, notUnderstoodAnswer, unknownEntityAnswer } from "./answer.ts";
@@ -165,6 +165,20 @@ async function evidenceFor(graph: Graph, factIds: string[], limits: Limits): Pro
   }));
 }
 
+type Hit = { id: string; name: string; type: string; score: number };
+
+/** The entity a question's name means: as asked ("Projekt Stargate") or cleaned ("Stargate"), exact matches first. */
+async function resolveName(graph: Graph, intent: Exclude<Intent, { kind: "leadersOfProjects" }>): Promise<Hit | null> {
+  const tries = intent.asked ? [intent.asked, intent.name] : [intent.name];
+  let fallback: Hit | null = null;
+  for (const name of tries) {
+    const [hit] = await runReadOnce<Hit>(graph, resolveEntityQuery(name, NAME_TYPES[intent.kind], 1));
+    if (hit && hit.score >= EXACT_MATCH_SCORE) return hit;
+    fallback ??= hit ?? null;
+  }
+  return fallback;
+}
+
 /** Answers one question from the graph. Not understood is an answer (understood: false), not an error. */
 export async function ask(graph: Graph, question: string, limits: Limits): Promise<AskAnswer> {
   const parsed = parseQuestion(question);
@@ -184,16 +198,13 @@ export async function ask(graph: Graph, question: string, limits: Limits): Promi
   }
   let entity: AskAnswer["entity"] = null;
   if (intent.kind !== "leadersOfProjects") {
-    const [hit] = await runReadOnce<{ id: string; name: string; type: string }>(
-      graph,
-      resolveEntityQuery(intent.name, NAME_TYPES[intent.kind], 1),
-    );
+    const hit = await resolveName(graph, intent);
     if (!hit) {
       return { question, language, understood: true, intent, entity: null, answer: unknownEntityAnswer(intent.name, language), rows: [], evidence: [] };
     }
     entity = { id: hit.id, name: hit.name, type: hit.type };
   }
-  const named: Intent = entity && "name" in intent ? { ...intent, name: entity.name } : intent;
+  const named: Intent = entity && "name" in intent ? { ...intent, name: entity.name, asked: undefined } : intent;
   const { rows, factIds } = await rowsFor(graph, named, entity?.id ?? null, limits);
   const evidence = await evidenceFor(graph, factIds, limits);
   return {

@@ -37,6 +37,9 @@ RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS items`,
   };
 }
 
+/** The score resolveEntityQuery gives a hit by identity key (name or alias exactly, up to normalization). */
+export const EXACT_MATCH_SCORE = 1000;
+
 /**
  * The entities a name in a question most likely means: exact identity keys first (name or
  * alias, German genitive tolerated), then full-text matches; restricted to `types` when given.
@@ -51,7 +54,7 @@ export function resolveEntityQuery(name: string, types: readonly EntityType[] = 
   return {
     cypher: `CALL {
   MATCH (k:EntityKey)-[:KEY_OF]->(e:Entity) WHERE k.id IN $keyIds
-  RETURN e, 1000.0 AS score
+  RETURN e, toFloat($exact) AS score
   UNION
   CALL db.index.fulltext.queryNodes($index, coalesce($lucene, 'a')) YIELD node, score
   WHERE $lucene IS NOT NULL
@@ -60,7 +63,7 @@ export function resolveEntityQuery(name: string, types: readonly EntityType[] = 
 WITH e, max(score) AS score WHERE e.type IN $types
 RETURN e.id AS id, e.name AS name, e.type AS type, score
 ORDER BY score DESC, e.articleCount DESC, e.name LIMIT $limit`,
-    params: { keyIds, lucene, index: FULLTEXT_INDEX, types: [...wanted], limit: int(limit) },
+    params: { keyIds, exact: EXACT_MATCH_SCORE, lucene, index: FULLTEXT_INDEX, types: [...wanted], limit: int(limit) },
   };
 }
 

@@ -15,13 +15,13 @@ const UNDERSTOOD: [string, "de" | "en", Intent][] = [
   ["Who is in charge of which data center project?", "en", { kind: "leadersOfProjects" }],
   // who leads X
   ["Who leads OpenAI?", "en", { kind: "leadersOf", name: "OpenAI" }],
-  ["Who is the CEO of the Stargate project?", "en", { kind: "leadersOf", name: "Stargate" }],
+  ["Who is the CEO of the Stargate project?", "en", { kind: "leadersOf", name: "Stargate", asked: "Stargate project" }],
   ["Who's the boss of xAI", "en", { kind: "leadersOf", name: "xAI" }],
   ["By whom is Colossus run?", "en", { kind: "leadersOf", name: "Colossus" }],
   ["Wer leitet OpenAI?", "de", { kind: "leadersOf", name: "OpenAI" }],
   ["Wer ist Chef von xAI?", "de", { kind: "leadersOf", name: "xAI" }],
   ["Wer steht an der Spitze von SoftBank?", "de", { kind: "leadersOf", name: "SoftBank" }],
-  ["Von wem wird das Projekt Stargate geleitet?", "de", { kind: "leadersOf", name: "Stargate" }],
+  ["Von wem wird das Projekt Stargate geleitet?", "de", { kind: "leadersOf", name: "Stargate", asked: "Projekt Stargate" }],
   // role of a person
   ["What role does Sam Altman have?", "en", { kind: "roleOf", name: "Sam Altman" }],
   ["What is Sarah Friar's role?", "en", { kind: "roleOf", name: "Sarah Friar" }],
@@ -43,7 +43,7 @@ const UNDERSTOOD: [string, "de" | "en", Intent][] = [
   ["Welche Projekte baut die Telekom?", "de", { kind: "projectsOf", name: "Telekom", relation: "builds" }],
   // participants of a project
   ["Who takes part in Stargate?", "en", { kind: "participantsOf", name: "Stargate" }],
-  ["Which companies are involved in the Stargate project?", "en", { kind: "participantsOf", name: "Stargate" }],
+  ["Which companies are involved in the Stargate project?", "en", { kind: "participantsOf", name: "Stargate", asked: "Stargate project" }],
   ["Who are the partners of Stargate?", "en", { kind: "participantsOf", name: "Stargate" }],
   ["Wer ist an Stargate beteiligt?", "de", { kind: "participantsOf", name: "Stargate" }],
   ["Wer nimmt an Stargate teil?", "de", { kind: "participantsOf", name: "Stargate" }],
@@ -122,6 +122,7 @@ describe("api/ask/parse", () => {
     assert.equal(cleanName("das Projekt Stargate"), "Stargate");
     assert.equal(cleanName("'Colossus'"), "Colossus");
     assert.equal(cleanName("OpenAI's"), "OpenAI");
+    assert.equal(cleanName("das Projekt Stargate", { keepDescriptors: true }), "Projekt Stargate");
     assert.equal(cleanName("the"), "the");
     assert.equal(cleanName("   "), "");
   });
