@@ -60,9 +60,9 @@ export function register(program: Command): void {
       if (opts.ner !== undefined && !NER_MODES.includes(opts.ner as NerMode)) program.error(`error: --ner expects one of ${NER_MODES.join(", ")}, got "${opts.ner}"`);
       let mode: NerMode;
       try {
-        mode = await resolveNerMode(opts.ner);
+        mode = await resolveNerMode(opts.ner ?? (process.env.KG_NER || undefined));
       } catch (err) {
-        process.stderr.write(`kg extract: --ner ${opts.ner}: ${(err as Error).message}\n`);
+        process.stderr.write(`kg extract: --ner ${opts.ner ?? process.env.KG_NER}: ${(err as Error).message}\n`);
         process.exitCode = 1;
         return;
       }

@@ -131,6 +131,18 @@ describe("cli/ner-mode: --ner rules|tagger|transformer|hybrid", () => {
       );
     });
 
+    it("without --ner: hybrid when the model loads; KG_NER sets another default", () => {
+      const byDefault = run(["--lang", "en", article], env());
+      assert.ok(
+        byDefault.out[0].entities.find((e) => e.name === "Korvath")?.sources?.includes("transformer"),
+      );
+      const rules = run(["--lang", "en", article], { ...env(), KG_NER: "rules" });
+      assert.equal(
+        rules.out[0].entities.find((e) => e.name === "Korvath"),
+        undefined,
+      );
+    });
+
     it("hybrid without a model: runs, with exactly one notice for several files", () => {
       const r = run(["--ner", "hybrid", article, article2], { KG_MODEL_DIR: empty, KG_NER_MODEL: "" });
       assert.equal(r.code, 0, r.stderr);
