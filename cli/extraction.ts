@@ -38,12 +38,13 @@ export async function loadPipeline(moduleUrl: string = DEFAULT_PIPELINE_MODULE):
 }
 
 /**
- * Identifies the extraction code and data: a hash of every file under extractors/ and models/
- * (files over 32 MB by size and date). An article loaded by another version of the pipeline
+ * Identifies the extraction code and data: a hash of the name-finder mode (KG_NER) and of every
+ * file under extractors/ and models/ (files over 32 MB by size and date). An article loaded by another version of the pipeline
  * is extracted and loaded again.
  */
 export async function pipelineVersion(): Promise<string> {
   const h = createHash("sha256");
+  h.update(`ner:${process.env.KG_NER ?? ""}\0`); // the name-finder mode of `kg ingest --ner`
   for (const dir of [EXTRACTORS_DIR, MODELS_DIR]) {
     const files = (
       await fg("**/*", { cwd: dir, onlyFiles: true, dot: false }).catch(() => [] as string[])
