@@ -134,10 +134,11 @@ const PROJECT_WORDS = /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative
 /** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
 function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   void cands;
-  const texts = new Set(e.mentions.map((m) => m.text.replace(/['’]s$/, "")));
+  const un = (x: string) => (e.type === "Person" ? x : x.replace(/-/g, " ") === e.name ? e.name : uninflect(x));
+  const texts = new Set(e.mentions.map((m) => un(m.text.replace(/['’]s$/, ""))));
   let best = texts.has(e.name) || e.type === "Person" ? e.name : "";
   const core = e.type === "Person" ? e.name.split(" ").pop()! : "";
-  for (const a of e.aliases.filter((x) => texts.has(x))) {
+  for (const a of [...texts].filter((x) => x !== e.name)) {
     if (PROJECT_WORDS.test(a) || a.includes("\n")) continue;
     if (a.endsWith("s") && (a.slice(0, -1) === e.name || e.aliases.includes(a.slice(0, -1)) || core === a.slice(0, -1))) continue;
     if (e.type === "Person" && !a.includes(core)) continue;
@@ -146,11 +147,14 @@ function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   return best || e.name;
 }
 
+/** 'Deutschen Bank' → 'Deutsche Bank': a German adjective ending on the first word. */
+const uninflect = (s: string): string => s.replace(/^(\p{Lu}\p{Ll}+e)[nr](?= \p{Lu})/u, "$1");
+
 /** Other surface forms: no genitives, not the name itself. */
 function cleanAliases(e: Entity, name: string): string[] {
   const all = new Set([e.name, ...e.aliases]);
   return [...all].filter((a) => {
-    if (a === name || a === name + "s") return false;
+    if (a === name || a === name + "s" || (e.type !== "Person" && uninflect(a) === name)) return false;
     if (a.endsWith("s") && all.has(a.slice(0, -1))) return false;
     if (a.endsWith("s") && name.endsWith(" " + a.slice(0, -1))) return false;
     return true;

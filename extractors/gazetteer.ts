@@ -26,6 +26,11 @@ function gazetteerMatcher(lex: Lexicons): Matcher<Payload> {
     for (const e of list) {
       const type = e.type ?? "Organization";
       const surfaces = e.aliasOnly ? [...(e.aliases ?? [])] : [e.name, ...(e.aliases ?? [])];
+      // German adjective endings: 'der Deutschen Bank', 'der Europäischen Kommission'.
+      for (const sf of [...surfaces]) {
+        const m = /^(\p{Lu}\p{Ll}+e) (.+)$/u.exec(sf);
+        if (m) surfaces.push(`${m[1]}n ${m[2]}`, `${m[1]}r ${m[2]}`);
+      }
       for (const surface of surfaces) {
         if (seen.has(surface)) continue;
         seen.add(surface);

@@ -54,8 +54,12 @@ export function matchAt<T>(m: Matcher<T>, tokens: readonly Token[], i: number, t
     const n = p.tokens.length;
     if (i + n > tokens.length) continue;
     let ok = true;
+    // 'Aleph-Alpha' for 'Aleph Alpha': a glued hyphen in the text may stand for a space.
+    let skip = 0;
     for (let k = 1; k < n; k++) {
-      const t = tokens[i + k];
+      if (p.tokens[k] !== "-" && tokens[i + k + skip]?.text === "-" && !tokens[i + k + skip].spaceBefore && tokens[i + k + skip + 1] && !tokens[i + k + skip + 1].spaceBefore) skip++;
+      const t = tokens[i + k + skip];
+      if (!t) { ok = false; break; }
       if (t.sentence !== first.sentence) { ok = false; break; }
       let want = p.tokens[k];
       let got = key(t.text, ci);
@@ -66,12 +70,12 @@ export function matchAt<T>(m: Matcher<T>, tokens: readonly Token[], i: number, t
       want = "";
     }
     if (!ok) continue;
-    const last = tokens[i + n - 1];
+    const last = tokens[i + n - 1 + skip];
     const surfaceEnd = genitiveFirst || (last.text !== p.tokens[n - 1] && !ci) ? last.end - 1 : last.end;
     // Don't match inside a longer word token run glued without space ('OpenAIX').
     return {
       startTok: i,
-      endTok: i + n,
+      endTok: i + n + skip,
       start: first.start,
       end: last.end,
       payload: p.payload,

@@ -232,7 +232,8 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
       }
     }
     // 5. Role compounds: 'X-Chef', 'X-Gründer', "X's CEO", 'X CEO Jane Doe'.
-    if (t.kind === "word" && i + 2 < toks.length && toks[i + 1].text === "-" && !toks[i + 1].spaceBefore && !toks[i + 2].spaceBefore) {
+    const afterHyphen = i > 0 && toks[i - 1].text === "-" && !toks[i - 1].spaceBefore && !t.spaceBefore;
+    if (!afterHyphen && t.kind === "word" && i + 2 < toks.length && toks[i + 1].text === "-" && !toks[i + 1].spaceBefore && !toks[i + 2].spaceBefore) {
       const title = roleTitleAt(doc, i);
       if (title?.prefix && !title.unit && title.prefix.endTok === i + 1 && nameTok(t, i, false) && !isPlace(doc, t.text) && !personish(t.text)) {
         push(i, i + 1, "Organization", 0.65);

@@ -31,3 +31,17 @@ describe("extractors/organizations (lexicon and context cues)", () => {
     assert.deepEqual(names(r, "Hardware"), ["H100"]);
   });
 });
+
+describe("extractors/organizations: inflection and compounds", () => {
+  it("uninflects German adjective endings of lexicon names", () => {
+    assert.deepEqual(names(run("Analysten der Deutschen Bank erwarten mehr Nachfrage."), "Organization"), ["Deutsche Bank"]);
+  });
+  it("reads a hyphenated multi-word name in a compound", () => {
+    const r = run("Aleph-Alpha-Gründer Jonas Andrulis sagte, Europa brauche Rechenzentren.");
+    assert.deepEqual(names(r, "Organization"), ["Aleph Alpha"]);
+    assert.deepEqual(r.roles.map((x) => [x.person, x.role, x.org]), [["Jonas Andrulis", "Founder", "Aleph Alpha"]]);
+  });
+  it("keeps a person's name as written", () => {
+    assert.deepEqual(names(run("Stephen Kinder, CEO of Mesa, spoke."), "Person"), ["Stephen Kinder"]);
+  });
+});
