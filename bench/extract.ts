@@ -43,3 +43,25 @@ for (const lang of ["de", "en"] as const) {
     prev = ms;
   }
 }
+
+// The transformer NER model, when one is configured and loads (`kg models status`): its speed next to the rules'.
+const { tryLoadTransformer } = await import("../cli/transformer-model.ts");
+const loaded = await tryLoadTransformer();
+if (!loaded.ok) {
+  console.log("transformer NER: no model configured (kg models status); npm run bench:transformer measures test models");
+} else {
+  const model = loaded.model;
+  for (const a of articles) await model.recognize(a.text);
+  let tokens = 0;
+  let passes = 0;
+  const t1 = performance.now();
+  while (performance.now() - t1 < 3000) {
+    for (const a of articles) tokens += (await model.recognize(a.text)).pieces;
+    passes++;
+  }
+  const s = (performance.now() - t1) / 1000;
+  console.log(
+    `transformer NER ${model.model} (${model.dtype}): ${((total * passes) / 1024 / s).toFixed(1)} KB/s, ` +
+      `${(tokens / s).toFixed(0)} model tokens/s, ${((articles.length * passes) / s).toFixed(1)} articles/s (rules: above)`,
+  );
+}
