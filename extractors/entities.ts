@@ -134,7 +134,7 @@ const PROJECT_WORDS = /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative
 /** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
 function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   void cands;
-  const un = (x: string) => (e.type === "Person" ? x : x.replace(/-/g, " ") === e.name ? e.name : uninflect(x));
+  const un = (x: string) => (e.type === "Person" ? x : x.replace(/-/g, " ") === e.name || uninflect(x) === e.name ? e.name : x);
   const texts = new Set(e.mentions.map((m) => un(m.text.replace(/['’]s$/, ""))));
   let best = texts.has(e.name) || e.type === "Person" ? e.name : "";
   const core = e.type === "Person" ? e.name.split(" ").pop()! : "";
