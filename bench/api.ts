@@ -1,8 +1,10 @@
-// npm run bench:api [-- --seconds S --connections C]
-// Loads the bundled fixture articles (as `kg start` does: idempotent), starts the API on a free
-// port, and drives GET /ask (the "who leads which compute project" question, English and
+// npm run bench:api [-- --seconds S --connections C --projects N]
+// Loads the bundled fixture articles (as `kg start` does: idempotent) plus N made-up compute
+// projects (each founded by a company whose CEO thereby leads it, and one direct leader) so
+// that the "who leads" answer has rows to find; starts the API on a free port, and drives GET /ask (the "who leads which compute project" question, English and
 // German), GET /projects and GET /health with autocannon, one after the other for S seconds
-// each with C connections, in the same run. Prints requests per second and p50/p99 latency.
+// each with C connections, in the same run. Prints requests per second and p50/p99 latency,
+// then removes the made-up projects.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "../api/server.ts";
@@ -10,7 +12,38 @@ import { apiConfigFromEnv } from "../api/config.ts";
 import { createExtractor, pipelineVersion } from "../cli/extraction.ts";
 import { runIngest } from "../cli/ingest.ts";
 import { maxArticleBytes } from "../cli/readers.ts";
+import type { ExtractionResult } from "../extractors/types.ts";
 import { openGraph } from "../graph/driver.ts";
+import { type ArticleWithResult, loadArticles, removeArticle } from "../graph/load.ts";
+
+/** One made-up article: "<Person> is the CEO of <Org>. <Org> founded <Project>. <Person2> leads <Project>." */
+function syntheticArticle(tag: string, i: number): ArticleWithResult {
+  const [ceo, org, project, lead] = [`Ada ${tag}${i}`, `Corp ${tag}${i}`, `Cluster ${tag}${i}`, `Bo ${tag}${i}`];
+  const s1 = `${ceo} is the CEO of ${org}.`;
+  const s2 = `${org} founded ${project}.`;
+  const s3 = `${lead} leads ${project}.`;
+  const text = `${s1} ${s2} ${s3}`;
+  const at = (x: string, from = 0) => text.indexOf(x, from);
+  const ent = (type: "Person" | "Organization" | "Project", name: string) => ({
+    id: `${type}:${name}`,
+    type,
+    name,
+    aliases: [],
+    mentions: [...text.matchAll(new RegExp(name, "g"))].map((m) => ({ start: m.index!, end: m.index! + name.length, text: name })),
+  });
+  const sentence = (x: string) => ({ sentence: x, start: at(x), end: at(x) + x.length });
+  const result: ExtractionResult = {
+    language: "en",
+    entities: [ent("Person", ceo), ent("Organization", org), ent("Project", project), ent("Person", lead)],
+    roles: [{ person: ceo, role: "CEO", org, text: s1.slice(0, -1), start: 0, end: s1.length - 1, confidence: 0.9 }],
+    quantities: [],
+    relations: [
+      { type: "FOUNDED", subject: org, object: project, evidence: sentence(s2), confidence: 0.8 },
+      { type: "LEADS", subject: lead, object: project, evidence: sentence(s3), confidence: 0.8 },
+    ],
+  };
+  return { article: { id: `bench-api:${tag}:${i}`, text, lang: "en", date: "2025-01-01" }, result };
+}
 
 interface Result {
   requests: { average: number; total: number };
@@ -25,6 +58,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
+    projects: { type: "string", default: "50" },
   },
 });
 const seconds = Number(values.seconds);
@@ -45,6 +79,11 @@ try {
 } finally {
   await extractor.close();
 }
+
+const tag = `Zq${Date.now().toString(36)}`;
+const synthetic = Array.from({ length: Number(values.projects) || 0 }, (_, i) => syntheticArticle(tag, i));
+await loadArticles(graph, synthetic);
+console.log(`made-up projects: ${synthetic.length}`);
 
 const server = await startServer({ graph, port: 0, config: apiConfigFromEnv({}) });
 const targets: [string, string][] = [
@@ -72,5 +111,6 @@ try {
   }
 } finally {
   await server.close();
+  for (const { article } of synthetic) await removeArticle(graph, article.id);
   await graph.close();
 }
