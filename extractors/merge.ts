@@ -76,6 +76,9 @@ export function nerCandidates(
 const RANK: Readonly<Record<Candidate["source"], number>> = { lexicon: 3, pattern: 2, people: 2, tagger: 1, transformer: 1 };
 
 function better(a: Candidate, b: Candidate): boolean {
+  // 'dubbed "Mistral Compute"': a name given outright beats the lexicon's 'Mistral' inside it.
+  if (a.source === "pattern" && a.confidence >= 0.78 && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start) return true;
+  if (b.source === "pattern" && b.confidence >= 0.78 && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) return false;
   // A naming cue or legal form ('a campus called Red Plateau', 'Acme GmbH') beats a first-name guess.
   if (a.source === "pattern" && b.source === "people" && a.confidence >= 0.7 && a.start <= b.start && a.end >= b.end) return true;
   if (b.source === "pattern" && a.source === "people" && b.confidence >= 0.7 && b.start <= a.start && b.end >= a.end) return false;

@@ -46,6 +46,9 @@ function cueIndex(c: CueLexicon): CueIndex {
   return ix;
 }
 
+/** A name given outright ('dubbed "Mistral Compute"') outranks a lexicon name inside it. */
+export const NAMED_CONFIDENCE = 0.78;
+
 const GERMAN_NOUN_ENDINGS = /(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?|ierung|ungen|chen|lein|ment|ität|ik|ei)$/;
 
 export function findOrganizationsByCue(doc: Doc): Candidate[] {
@@ -183,7 +186,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
           if (de && ix.orgHeads.some((h) => low.endsWith(h))) { kind = "org"; break; }
         }
         if (kind === "jv" || kind === undefined) kind = hasDomainCue(s) ? "project" : kind === "jv" ? "org" : undefined;
-        if (kind) push(a, b, kind === "project" ? "Project" : "Organization", 0.75);
+        if (kind) push(a, b, kind === "project" ? "Project" : "Organization", NAMED_CONFIDENCE);
         i = b - 1;
         continue;
       }

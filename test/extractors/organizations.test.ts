@@ -45,3 +45,15 @@ describe("extractors/organizations: inflection and compounds", () => {
     assert.deepEqual(names(run("Stephen Kinder, CEO of Mesa, spoke."), "Person"), ["Stephen Kinder"]);
   });
 });
+
+describe("extractors/organizations: names given outright and compounds", () => {
+  it("a name given outright beats a lexicon name inside it", () => {
+    assert.deepEqual(names(run('The partners launch an AI cloud infrastructure dubbed "Nvidia Forge" in France.'), "Project"), ["Nvidia Forge"]);
+  });
+  it("'X-Aktie', 'X-Fabrik' make X a company", () => {
+    assert.deepEqual(names(run("Die Quantflow-Aktie stieg, die alte Brightmill-Fabrik wird ein Rechenzentrum."), "Organization"), ["Quantflow", "Brightmill"]);
+  });
+  it("a person's surname in a compound stays a person", () => {
+    assert.deepEqual(names(run("Elon Musk spricht. Der Musk-Konzern wächst."), "Organization"), []);
+  });
+});
