@@ -21,7 +21,9 @@ export function loadNerModel(lang: "de" | "en", dir = MODELS_DIR): TaggerModel {
   if (hit) return hit;
   const path = join(dir, `ner-${lang}.bin.gz`);
   if (!existsSync(path)) {
-    throw new ModelMissingError(`no NER model at ${path}: expected a committed model; run "npm run train:ner" to build it`);
+    throw new ModelMissingError(
+      `no NER model at ${path}: expected a committed model; run "npm run train:ner" to build it`,
+    );
   }
   const model = decodeModel(gunzipSync(readFileSync(path)));
   cache.set(key, model);

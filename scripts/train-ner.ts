@@ -68,16 +68,57 @@ const GAZ_ONLY: Record<string, string[]> = {
 
 const PLAN: Record<string, Source[]> = {
   de: [
-    { file: "germeval2014-de.dev.jsonl", repeat: Number(process.env.KG_NER_GE_REPEAT ?? 1), fragment: false, holdout: Number(process.env.KG_NER_GE_HOLD ?? 300) },
-    { file: "wikiann-de.train.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), partial: process.env.KG_NER_PARTIAL !== "0", fragment: true, holdout: 0 },
-    { file: "wikiann-de.dev.jsonl", repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0), weight: Number(process.env.KG_NER_WA_W ?? 1), partial: process.env.KG_NER_PARTIAL !== "0", fragment: true, holdout: 2000 },
+    {
+      file: "germeval2014-de.dev.jsonl",
+      repeat: Number(process.env.KG_NER_GE_REPEAT ?? 1),
+      fragment: false,
+      holdout: Number(process.env.KG_NER_GE_HOLD ?? 300),
+    },
+    {
+      file: "wikiann-de.train.jsonl",
+      repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0),
+      weight: Number(process.env.KG_NER_WA_W ?? 1),
+      partial: process.env.KG_NER_PARTIAL !== "0",
+      fragment: true,
+      holdout: 0,
+    },
+    {
+      file: "wikiann-de.dev.jsonl",
+      repeat: Number(process.env.KG_NER_WA_REPEAT ?? 0),
+      weight: Number(process.env.KG_NER_WA_W ?? 1),
+      partial: process.env.KG_NER_PARTIAL !== "0",
+      fragment: true,
+      holdout: 2000,
+    },
   ],
   en: [
-    { file: "wikiann-en.train.jsonl", repeat: 1, fragment: true, holdout: 0, partial: process.env.KG_NER_EN_PARTIAL === "1" },
-    { file: "wikiann-en.dev.jsonl", repeat: 1, fragment: true, holdout: 2000, partial: process.env.KG_NER_EN_PARTIAL === "1" },
-    { file: "wnut17-en.train.jsonl", repeat: 1, fragment: false, holdout: 0 },
+    {
+      file: "wikiann-en.train.jsonl",
+      repeat: 1,
+      fragment: true,
+      holdout: 0,
+      partial: process.env.KG_NER_EN_PARTIAL === "1",
+    },
+    {
+      file: "wikiann-en.dev.jsonl",
+      repeat: 1,
+      fragment: true,
+      holdout: 2000,
+      partial: process.env.KG_NER_EN_PARTIAL === "1",
+    },
+    {
+      file: "wnut17-en.train.jsonl",
+      repeat: Number(process.env.KG_NER_TW_REPEAT ?? 1),
+      fragment: false,
+      holdout: 0,
+    },
     { file: "wnut17-en.dev.jsonl", repeat: 1, fragment: false, holdout: 1009, holdoutOnly: true },
-    { file: "btc-en.train.jsonl", repeat: 1, fragment: false, holdout: 0 },
+    {
+      file: "btc-en.train.jsonl",
+      repeat: Number(process.env.KG_NER_TW_REPEAT ?? 1),
+      fragment: false,
+      holdout: 0,
+    },
     { file: "sec-en.train.jsonl", repeat: 2, fragment: false, holdout: 150 },
   ],
 };
@@ -109,7 +150,10 @@ function shuffled<T>(xs: readonly T[], rand: () => number): T[] {
 function freeTokens(s: Sentence): Uint8Array {
   const keep = (process.env.KG_NER_KEEP ?? "PER,ORG,LOC").split(",");
   return Uint8Array.from(s.tokens, (t, i) =>
-    (s.tags[i] === "O" && /^[\p{Lu}\p{N}]/u.test(t)) || (s.tags[i] !== "O" && !keep.includes(s.tags[i].slice(2))) ? 1 : 0,
+    (s.tags[i] === "O" && /^[\p{Lu}\p{N}]/u.test(t)) ||
+    (s.tags[i] !== "O" && !keep.includes(s.tags[i].slice(2)))
+      ? 1
+      : 0,
   );
 }
 
@@ -137,7 +181,8 @@ function lexiconGazetteer(dir: string, lang: string): Map<number, number> {
   for (const l of lines("de-germaner/location_wiki.list")) addPhrase(map, l.split("\t")[0], GAZ.LOC);
   for (const l of lines("country-aliases-wikidata/country_aliases.csv").slice(1)) {
     const cols = l.split(",");
-    if (cols[2] === "de" || cols[2] === "en") addPhrase(map, cols.slice(4, -1).join(",").replace(/^"|"$/g, ""), GAZ.COUNTRY);
+    if (cols[2] === "de" || cols[2] === "en")
+      addPhrase(map, cols.slice(4, -1).join(",").replace(/^"|"$/g, ""), GAZ.COUNTRY);
   }
   for (const l of lines("en-sp500-companies/constituents.csv").slice(1)) {
     const m = /^[^,]*,("[^"]*"|[^,]*)/.exec(l);
@@ -167,7 +212,9 @@ function lexiconGazetteer(dir: string, lang: string): Map<number, number> {
   // the project's own domain lexicon (general-knowledge AI, cloud and chip organizations; extra first names)
   const orgs = join(ROOT, "extractors", "lexicon", "shared", "organizations.json");
   if (existsSync(orgs)) {
-    const { entries } = JSON.parse(readFileSync(orgs, "utf8")) as { entries: { name: string; aliases?: string[] }[] };
+    const { entries } = JSON.parse(readFileSync(orgs, "utf8")) as {
+      entries: { name: string; aliases?: string[] }[];
+    };
     for (const e of entries) for (const n of [e.name, ...(e.aliases ?? [])]) addPhrase(map, n, GAZ.COMPANY);
   }
   const names = join(ROOT, "extractors", "lexicon", "shared", "first-names-extra.json");
@@ -189,7 +236,10 @@ class CorpusGazetteer implements Gazetteer {
     return bioSpans(s.tags)
       .filter((sp) => sp.end - sp.start <= 6 && sp.label in TYPE_BITS)
       .filter((sp) => s.tokens.slice(sp.start, sp.end).some((t) => /[\p{Lu}\p{N}]/u.test(t)))
-      .map((sp) => ({ h: phraseHash(s.tokens.slice(sp.start, sp.end)), type: TYPE_BITS[sp.label] - GAZ.TPER }));
+      .map((sp) => ({
+        h: phraseHash(s.tokens.slice(sp.start, sp.end)),
+        type: TYPE_BITS[sp.label] - GAZ.TPER,
+      }));
   }
 
   /** Per capitalized word: [times outside names, times inside]; per lowercase word: [count, 0]. */
@@ -223,7 +273,8 @@ class CorpusGazetteer implements Gazetteer {
       const dh = wordKey("dist", t);
       let dc = this.dist.get(dh);
       if (!dc) this.dist.set(dh, (dc = new Int32Array(5)));
-      const ty = s.tags[i] === "O" ? 0 : 1 + DIST_TYPES.indexOf(s.tags[i].slice(2) as (typeof DIST_TYPES)[number]);
+      const ty =
+        s.tags[i] === "O" ? 0 : 1 + DIST_TYPES.indexOf(s.tags[i].slice(2) as (typeof DIST_TYPES)[number]);
       if (ty >= 0) dc[ty] += d;
       if (/^\p{Lu}/u.test(t)) this.bump(wordKey("cap", t), s.tags[i] === "O" ? 0 : 1, d);
       else if (/^\p{Ll}+$/u.test(t) && s.tags[i] === "O") {
@@ -278,14 +329,39 @@ function evaluate(model: LinearModel, data: { sf: SentenceFeatures; s: Sentence 
   let fp = 0;
   let fn = 0;
   for (const { sf, s } of data) {
-    DEBUG.length = DEBUG.length; const pred = Array.from(viterbi(emissions(model, sf), model.transitions), (t) => TAGS[t] as string);
+    DEBUG.length = DEBUG.length;
+    const pred = Array.from(viterbi(emissions(model, sf), model.transitions), (t) => TAGS[t] as string);
     const key = (sp: { label: string; start: number; end: number }) => `${sp.label}:${sp.start}:${sp.end}`;
-    const g = new Set(bioSpans(s.tags).filter((x) => types.includes(x.label)).map(key));
-    const p = new Set(bioSpans(pred).filter((x) => types.includes(x.label)).map(key));
-    for (const x of p) (g.has(x) ? tp++ : fp++);
+    const g = new Set(
+      bioSpans(s.tags)
+        .filter((x) => types.includes(x.label))
+        .map(key),
+    );
+    const p = new Set(
+      bioSpans(pred)
+        .filter((x) => types.includes(x.label))
+        .map(key),
+    );
+    for (const x of p) {
+      if (g.has(x)) tp++;
+      else fp++;
+    }
     for (const x of g) if (!p.has(x)) fn++;
-    if (process.env.KG_NER_DEBUG && (s.tags.join() !== pred.join())) {
-      DEBUG.push(s.tokens.length + " " + (data.length < 1000 ? "G " : "W ") + s.tokens.map((t, i) => (s.tags[i] === pred[i] ? (s.tags[i] === "O" ? t : `${t}/${s.tags[i]}`) : `[${t} ${s.tags[i]}>${pred[i]}]`)).join(" "));
+    if (process.env.KG_NER_DEBUG && s.tags.join() !== pred.join()) {
+      DEBUG.push(
+        s.tokens.length +
+          " " +
+          (data.length < 1000 ? "G " : "W ") +
+          s.tokens
+            .map((t, i) =>
+              s.tags[i] === pred[i]
+                ? s.tags[i] === "O"
+                  ? t
+                  : `${t}/${s.tags[i]}`
+                : `[${t} ${s.tags[i]}>${pred[i]}]`,
+            )
+            .join(" "),
+      );
     }
   }
   const P = tp + fp ? tp / (tp + fp) : 0;
@@ -302,10 +378,15 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
   const gazOnly: Sentence[] = [];
   const held: Record<string, { s: Sentence; src: Source }[]> = {};
   for (const src of PLAN[lang]) {
-    const all = shuffled(readJsonl(join(dataDir, src.file)), rand).filter((s) => !src.fragment || cleanFragment(s));
+    const all = shuffled(readJsonl(join(dataDir, src.file)), rand).filter(
+      (s) => !src.fragment || cleanFragment(s),
+    );
     const cut = all.length - src.holdout;
     if (!src.holdoutOnly) {
-      for (const s of all.slice(0, cut)) (src.repeat > 0 ? train.push({ s, src }) : gazOnly.push(s));
+      for (const s of all.slice(0, cut)) {
+        if (src.repeat > 0) train.push({ s, src });
+        else gazOnly.push(s);
+      }
     }
     if (src.holdout > 0) held[src.file] = all.slice(cut).map((s) => ({ s, src }));
   }
@@ -332,7 +413,8 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
     const offsets = new Int32Array(sf.offsets.length);
     for (let t = 0; t + 1 < sf.offsets.length; t++) {
       offsets[t] = keep.length;
-      for (let k = sf.offsets[t]; k < sf.offsets[t + 1]; k++) if (counts[sf.feats[k]] >= MIN_COUNT) keep.push(sf.feats[k]);
+      for (let k = sf.offsets[t]; k < sf.offsets[t + 1]; k++)
+        if (counts[sf.feats[k]] >= MIN_COUNT) keep.push(sf.feats[k]);
     }
     offsets[sf.offsets.length - 1] = keep.length;
     return {
@@ -367,7 +449,9 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
       figures[f] = Math.round(r.F * 1000) / 1000;
       return `${f} P ${r.P.toFixed(3)} R ${r.R.toFixed(3)} F1 ${r.F.toFixed(3)}`;
     });
-    console.log(`[${lang}] epoch ${e}: train error ${(err * 100).toFixed(2)}%; held out: ${parts.join("; ")}`);
+    console.log(
+      `[${lang}] epoch ${e}: train error ${(err * 100).toFixed(2)}%; held out: ${parts.join("; ")}`,
+    );
   }
   if (process.env.KG_NER_DEBUG) writeFileSync(`/tmp/ner-debug-${lang}.txt`, DEBUG.join("\n"));
   // calibrate the scale that turns scores into tag probabilities, on the gold held-out slice
@@ -388,7 +472,11 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
     bits,
     weights: last!.weights,
     transitions: last!.transitions,
-    gazetteer: SortedGazetteer.fromMap(new Map([...corpusGaz.toMap(), ...lexMap].map(([h]) => [h, (lexMap.get(h) ?? 0) | (corpusGaz.lookup(h))]))),
+    gazetteer: SortedGazetteer.fromMap(
+      new Map(
+        [...corpusGaz.toMap(), ...lexMap].map(([h]) => [h, (lexMap.get(h) ?? 0) | corpusGaz.lookup(h)]),
+      ),
+    ),
     meta: {
       trainedOn: PLAN[lang].filter((s) => !s.holdoutOnly).map((s) => s.file),
       epochs,
@@ -409,7 +497,11 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
 
 const program = new Command("train-ner")
   .description("Train the German and English NER taggers from the open corpora")
-  .option("--data <dir>", "folder of the NER corpora (JSON lines)", process.env.KG_NER_DATA ?? "../shared/data/ner")
+  .option(
+    "--data <dir>",
+    "folder of the NER corpora (JSON lines)",
+    process.env.KG_NER_DATA ?? "../shared/data/ner",
+  )
   .option("--lexicons <dir>", "folder of the lexicons (default: ../lexicons next to the data folder)")
   .option("--lang <lang>", "de, en or both", "both")
   .option("--epochs <n>", "passes over the training data", "6")

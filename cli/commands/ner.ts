@@ -33,7 +33,9 @@ export function register(program: Command): void {
         try {
           tokens = (JSON.parse(line) as { tokens?: unknown }).tokens;
         } catch {
-          throw new Error(`${opts.jsonl}:${i + 1}: expected a JSON object {"tokens": [...]}, found invalid JSON`);
+          throw new Error(
+            `${opts.jsonl}:${i + 1}: expected a JSON object {"tokens": [...]}, found invalid JSON`,
+          );
         }
         if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === "string")) {
           throw new Error(`${opts.jsonl}:${i + 1}: expected "tokens" to be an array of strings`);

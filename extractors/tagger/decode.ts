@@ -108,7 +108,9 @@ export function marginals(emit: Float64Array, transitions: Float32Array, scale: 
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
       for (let p = 0; p < T; p++) {
-        buf[p] = allowed[p + 1][t] ? alpha[(i - 1) * T + p] + scale * transitions[(p + 1) * T + t] : -Infinity;
+        buf[p] = allowed[p + 1][t]
+          ? alpha[(i - 1) * T + p] + scale * transitions[(p + 1) * T + t]
+          : -Infinity;
       }
       alpha[i * T + t] = logSumExp(buf, T) + scale * emit[i * T + t];
     }

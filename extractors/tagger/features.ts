@@ -21,14 +21,43 @@ export interface FeatureOptions {
   fragment?: boolean;
 }
 
-const COMPANY_SUFFIXES = new Set(
-  [
-    "GmbH", "AG", "SE", "KG", "KGaA", "eG", "e.V.", "mbH", "OHG", "Inc", "Inc.", "Corp", "Corp.",
-    "Corporation", "Ltd", "Ltd.", "LLC", "LLP", "plc", "PLC", "Co.", "Group", "Holding",
-    "Holdings", "S.A.", "SA", "N.V.", "NV", "B.V.", "S.p.A.", "Gruppe", "Konzern", "Technologies",
-    "Systems", "Labs",
-  ],
-);
+const COMPANY_SUFFIXES = new Set([
+  "GmbH",
+  "AG",
+  "SE",
+  "KG",
+  "KGaA",
+  "eG",
+  "e.V.",
+  "mbH",
+  "OHG",
+  "Inc",
+  "Inc.",
+  "Corp",
+  "Corp.",
+  "Corporation",
+  "Ltd",
+  "Ltd.",
+  "LLC",
+  "LLP",
+  "plc",
+  "PLC",
+  "Co.",
+  "Group",
+  "Holding",
+  "Holdings",
+  "S.A.",
+  "SA",
+  "N.V.",
+  "NV",
+  "B.V.",
+  "S.p.A.",
+  "Gruppe",
+  "Konzern",
+  "Technologies",
+  "Systems",
+  "Labs",
+]);
 
 /** "OpenAI" -> "XxxxXX" with runs collapsed: "XxX". */
 export function shape(w: string): string {
@@ -88,7 +117,14 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
   const l = w.toLowerCase();
   const caps = capClass(w);
   const sh = shape(w);
-  const f: string[] = ["b", `w=${w}`, `l=${l}`, `sh=${sh}`, `c=${caps}`, `c=${caps}|len=${lengthBucket(w.length)}`];
+  const f: string[] = [
+    "b",
+    `w=${w}`,
+    `l=${l}`,
+    `sh=${sh}`,
+    `c=${caps}`,
+    `c=${caps}|len=${lengthBucket(w.length)}`,
+  ];
   for (let k = 1; k <= 4 && k < l.length; k++) f.push(`p${k}=${l.slice(0, k)}`, `s${k}=${l.slice(-k)}`);
   let noun = false;
   let low = false;
@@ -165,10 +201,23 @@ export function contextFeatures(
       if (x.noun) f("noun|first=", i === 0 ? "true" : "false");
       if (x.low) f("lowseen|first=", i === 0 ? "true" : "false");
       // the combination, so that "capitalized, unknown, mid-sentence" can weigh on its own
-      f("cx=", caps, "|", x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u", "|", first ? "true" : "false", "|", gm[i] !== 0 ? "1" : "0");
+      f(
+        "cx=",
+        caps,
+        "|",
+        x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u",
+        "|",
+        first ? "true" : "false",
+        "|",
+        gm[i] !== 0 ? "1" : "0",
+      );
     }
     if (!frag) {
-      if (i === 0) (f("first"), f("first|c=", caps), f("first|l=", l));
+      if (i === 0) {
+        f("first");
+        f("first|c=", caps);
+        f("first|l=", l);
+      }
       if (i === n - 1) f("last");
     }
     // neighbours
@@ -197,7 +246,10 @@ export function contextFeatures(
     if (g !== 0) {
       for (let c = 0; c < NUM_GAZ; c++) {
         for (let p = 0; p < 3; p++) {
-          if (g & (1 << (c * 3 + p))) (f("g", GAZ_NAMES[c], DIGITS[p]), f("g", GAZ_NAMES[c], DIGITS[p], "|c=", caps));
+          if (g & (1 << (c * 3 + p))) {
+            f("g", GAZ_NAMES[c], DIGITS[p]);
+            f("g", GAZ_NAMES[c], DIGITS[p], "|c=", caps);
+          }
         }
       }
     }

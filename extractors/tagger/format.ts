@@ -79,12 +79,26 @@ export function encodeModel(m: TaggerModel, minAbs = 0): Uint8Array {
   o += 4;
   buf.set(hb, o);
   o += hb.length;
-  for (const h of m.gazetteer.hashes) (dv.setUint32(o, h, true), (o += 4));
-  for (const k of m.gazetteer.masks) (dv.setUint16(o, k, true), (o += 2));
-  for (const v of m.transitions) (dv.setFloat32(o, v, true), (o += 4));
+  for (const h of m.gazetteer.hashes) {
+    dv.setUint32(o, h, true);
+    o += 4;
+  }
+  for (const k of m.gazetteer.masks) {
+    dv.setUint16(o, k, true);
+    o += 2;
+  }
+  for (const v of m.transitions) {
+    dv.setFloat32(o, v, true);
+    o += 4;
+  }
   buf.set(idx, o);
   o += idx.length;
-  for (let t = 0; t < T; t++) for (const q of cols[t]) (dv.setInt16(o, q, true), (o += 2));
+  for (let t = 0; t < T; t++) {
+    for (const q of cols[t]) {
+      dv.setInt16(o, q, true);
+      o += 2;
+    }
+  }
   return buf;
 }
 
@@ -94,7 +108,8 @@ export class ModelFormatError extends Error {}
 export function decodeModel(buf: Uint8Array): TaggerModel {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const magic = String.fromCharCode(...buf.subarray(0, MAGIC.length));
-  if (magic !== MAGIC) throw new ModelFormatError(`not a kg NER model (expected "${MAGIC}", found "${magic}")`);
+  if (magic !== MAGIC)
+    throw new ModelFormatError(`not a kg NER model (expected "${MAGIC}", found "${magic}")`);
   let o = MAGIC.length;
   const hl = dv.getUint32(o, true);
   o += 4;

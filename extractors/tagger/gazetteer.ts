@@ -54,14 +54,14 @@ export class SortedGazetteer implements Gazetteer {
     this.slots = new Int32Array(size).fill(-1);
     this.slotMask = size - 1;
     for (let i = 0; i < hashes.length; i++) {
-      let j = Math.imul(hashes[i], 0x9e3779b1) >>> 0 & this.slotMask;
+      let j = (Math.imul(hashes[i], 0x9e3779b1) >>> 0) & this.slotMask;
       while (this.slots[j] !== -1) j = (j + 1) & this.slotMask;
       this.slots[j] = i;
     }
   }
 
   lookup(hash: number): number {
-    let j = Math.imul(hash, 0x9e3779b1) >>> 0 & this.slotMask;
+    let j = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.slotMask;
     for (;;) {
       const i = this.slots[j];
       if (i === -1) return 0;

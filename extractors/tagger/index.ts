@@ -108,14 +108,11 @@ export function bioSpans(tags: readonly string[]): { label: string; start: numbe
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Character spans of the tagged names of one tokenized sentence. */
-export function tokenSpansToNer(
-  text: string,
-  tokens: readonly Token[],
-  tagged: TaggedSentence,
-): NerSpan[] {
+export function tokenSpansToNer(text: string, tokens: readonly Token[], tagged: TaggedSentence): NerSpan[] {
   return bioSpans(tagged.tags).map(({ label, start, end }) => {
     let m = Infinity;
-    for (let i = start; i < end; i++) m = Math.min(m, tagged.confidence ? tagged.confidence[i] : sigmoid(tagged.margins[i] / 4));
+    for (let i = start; i < end; i++)
+      m = Math.min(m, tagged.confidence ? tagged.confidence[i] : sigmoid(tagged.margins[i] / 4));
     const s = tokens[start].start;
     const e = tokens[end - 1].end;
     return {

@@ -1,15 +1,5 @@
 // The tag set of the trained tagger: BIO over PER, ORG, LOC, MISC.
-export const TAGS = [
-  "O",
-  "B-PER",
-  "I-PER",
-  "B-ORG",
-  "I-ORG",
-  "B-LOC",
-  "I-LOC",
-  "B-MISC",
-  "I-MISC",
-] as const;
+export const TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"] as const;
 export type Tag = (typeof TAGS)[number];
 export const NUM_TAGS = TAGS.length;
 

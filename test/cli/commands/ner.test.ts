@@ -15,14 +15,19 @@ describe("kg ner", () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ tokens: ["Angela", "Merkel", "besuchte", "die", "Siemens", "AG", "in", "München", "."] }),
+        JSON.stringify({
+          tokens: ["Angela", "Merkel", "besuchte", "die", "Siemens", "AG", "in", "München", "."],
+        }),
         JSON.stringify({ tokens: [] }),
         JSON.stringify({ tokens: ["Der", "Vertrag", "wurde", "unterschrieben", "."] }),
       ].join("\n") + "\n",
     );
     const r = run("--jsonl", file, "--lang", "de");
     assert.equal(r.status, 0, r.stderr);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { tags: string[] });
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { tags: string[] });
     assert.equal(lines.length, 3);
     assert.deepEqual(lines[0].tags.slice(0, 2), ["B-PER", "I-PER"]);
     assert.equal(lines[0].tags[7], "B-LOC");
@@ -47,7 +52,47 @@ describe("kg ner", () => {
   });
 
   it("guesses German or English from the sentences", async () => {
-    assert.equal(await guessLanguage([["Die", "Bundesregierung", "hat", "am", "Montag", "beschlossen", ",", "dass", "die", "Rechenzentren", "mehr", "Strom", "bekommen", "."]]), "de");
-    assert.equal(await guessLanguage([["The", "government", "decided", "on", "Monday", "that", "the", "data", "centers", "will", "get", "more", "power", "."]]), "en");
+    assert.equal(
+      await guessLanguage([
+        [
+          "Die",
+          "Bundesregierung",
+          "hat",
+          "am",
+          "Montag",
+          "beschlossen",
+          ",",
+          "dass",
+          "die",
+          "Rechenzentren",
+          "mehr",
+          "Strom",
+          "bekommen",
+          ".",
+        ],
+      ]),
+      "de",
+    );
+    assert.equal(
+      await guessLanguage([
+        [
+          "The",
+          "government",
+          "decided",
+          "on",
+          "Monday",
+          "that",
+          "the",
+          "data",
+          "centers",
+          "will",
+          "get",
+          "more",
+          "power",
+          ".",
+        ],
+      ]),
+      "en",
+    );
   });
 });

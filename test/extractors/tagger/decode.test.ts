@@ -22,7 +22,10 @@ describe("tagger decoding", () => {
     const tr = new Float32Array((T + 1) * T);
     tr[(idx("B-PER") + 1) * T + idx("I-PER")] = 2;
     const path = viterbi(e, tr);
-    assert.deepEqual(Array.from(path, (t) => TAGS[t]), ["B-PER", "I-PER", "O"]);
+    assert.deepEqual(
+      Array.from(path, (t) => TAGS[t]),
+      ["B-PER", "I-PER", "O"],
+    );
   });
 
   it("never starts a sentence with I- nor puts I- after O or another type", () => {
@@ -72,8 +75,14 @@ describe("tagger decoding", () => {
   it("learns a separable toy task and is reproducible", () => {
     // feature 1 = "capitalized name", feature 2 = "lowercase word"
     const data = [
-      { sf: { feats: Int32Array.from([1, 2]), offsets: Int32Array.from([0, 1, 2]) }, gold: Int32Array.from([idx("B-PER"), 0]) },
-      { sf: { feats: Int32Array.from([2, 1]), offsets: Int32Array.from([0, 1, 2]) }, gold: Int32Array.from([0, idx("B-PER")]) },
+      {
+        sf: { feats: Int32Array.from([1, 2]), offsets: Int32Array.from([0, 1, 2]) },
+        gold: Int32Array.from([idx("B-PER"), 0]),
+      },
+      {
+        sf: { feats: Int32Array.from([2, 1]), offsets: Int32Array.from([0, 1, 2]) },
+        gold: Int32Array.from([0, idx("B-PER")]),
+      },
     ];
     const run = () => {
       const p = new AveragedPerceptron(4);

@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import { capClass, featureNames, shape, extractFeatures } from "../../../extractors/tagger/features.ts";
-import { GAZ, SortedGazetteer, WORD_NOUN, matchGazetteer, wordKey } from "../../../extractors/tagger/gazetteer.ts";
+import {
+  GAZ,
+  SortedGazetteer,
+  WORD_NOUN,
+  matchGazetteer,
+  wordKey,
+} from "../../../extractors/tagger/gazetteer.ts";
 import { phraseHash } from "../../../extractors/tagger/hash.ts";
 
 const gaz = SortedGazetteer.fromMap(

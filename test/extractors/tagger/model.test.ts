@@ -8,7 +8,8 @@ import { NUM_TAGS } from "../../../extractors/tagger/tags.ts";
 describe("tagger models (committed)", () => {
   it("tags a German sentence: persons, organizations, places", () => {
     const model = loadNerModel("de");
-    const tokens = "Der Vorstandschef der Deutschen Bank , Christian Sewing , sprach am Montag in Frankfurt .".split(" ");
+    const tokens =
+      "Der Vorstandschef der Deutschen Bank , Christian Sewing , sprach am Montag in Frankfurt .".split(" ");
     const { tags } = tagTokens(model, tokens);
     assert.equal(tags.length, tokens.length);
     assert.deepEqual(tags.slice(6, 8), ["B-PER", "I-PER"]);
@@ -19,7 +20,10 @@ describe("tagger models (committed)", () => {
 
   it("tags an English sentence", () => {
     const model = loadNerModel("en");
-    const tokens = "Microsoft chief executive Satya Nadella said the company will build a data center in Wisconsin .".split(" ");
+    const tokens =
+      "Microsoft chief executive Satya Nadella said the company will build a data center in Wisconsin .".split(
+        " ",
+      );
     const { tags } = tagTokens(model, tokens);
     assert.equal(tags[0], "B-ORG");
     assert.deepEqual(tags.slice(3, 5), ["B-PER", "I-PER"]);
@@ -32,7 +36,8 @@ describe("tagger models (committed)", () => {
   });
 
   it("finds names in an article with exact character offsets and probabilities", async () => {
-    const text = "Nvidia-Chef Jensen Huang kündigte in Berlin ein KI-Rechenzentrum an.\n\nDie Telekom betreibt es.";
+    const text =
+      "Nvidia-Chef Jensen Huang kündigte in Berlin ein KI-Rechenzentrum an.\n\nDie Telekom betreibt es.";
     const spans = tagText(loadNerModel("de"), text);
     for (const s of spans) {
       assert.equal(text.slice(s.start, s.end), s.text);
@@ -53,8 +58,15 @@ describe("tagger models (committed)", () => {
     weights[3 * NUM_TAGS + 1] = 2.5;
     weights[7 * NUM_TAGS + 0] = -1.25;
     const transitions = new Float32Array((NUM_TAGS + 1) * NUM_TAGS).fill(0.5);
-    const gazetteer = SortedGazetteer.fromMap(new Map([[42, 3], [7, 1]]));
-    const m = decodeModel(encodeModel({ lang: "de", bits: 4, weights, transitions, gazetteer, meta: { x: 1 } }));
+    const gazetteer = SortedGazetteer.fromMap(
+      new Map([
+        [42, 3],
+        [7, 1],
+      ]),
+    );
+    const m = decodeModel(
+      encodeModel({ lang: "de", bits: 4, weights, transitions, gazetteer, meta: { x: 1 } }),
+    );
     assert.ok(Math.abs(m.weights[3 * NUM_TAGS + 1] - 2.5) < 1e-3);
     assert.ok(Math.abs(m.weights[7 * NUM_TAGS + 0] + 1.25) < 1e-3);
     assert.equal(m.weights[5 * NUM_TAGS], 0);

@@ -6,11 +6,20 @@ const words = (text: string) => tokenize(text).map((t) => t.text);
 
 describe("tagger tokenizer", () => {
   const rows: [string, string[]][] = [
-    ['Der OpenAI-Chef sagte: "Wir bauen."', ["Der", "OpenAI-Chef", "sagte", ":", '"', "Wir", "bauen", ".", '"']],
-    ["Nvidia Corp. und die Siemens AG (München).", ["Nvidia", "Corp.", "und", "die", "Siemens", "AG", "(", "München", ")", "."]],
+    [
+      'Der OpenAI-Chef sagte: "Wir bauen."',
+      ["Der", "OpenAI-Chef", "sagte", ":", '"', "Wir", "bauen", ".", '"'],
+    ],
+    [
+      "Nvidia Corp. und die Siemens AG (München).",
+      ["Nvidia", "Corp.", "und", "die", "Siemens", "AG", "(", "München", ")", "."],
+    ],
     ["z.B. 3,5 Mrd. Euro am 1. Mai", ["z.B.", "3,5", "Mrd.", "Euro", "am", "1.", "Mai"]],
     ["im Jahr 2020. Danach", ["im", "Jahr", "2020", ".", "Danach"]],
-    ["Google's data center, J. Smith said...", ["Google", "'s", "data", "center", ",", "J.", "Smith", "said", "..."]],
+    [
+      "Google's data center, J. Smith said...",
+      ["Google", "'s", "data", "center", ",", "J.", "Smith", "said", "..."],
+    ],
     ["„Stargate“ kommt", ["„", "Stargate", "“", "kommt"]],
     ["", []],
     ["   \n ", []],
@@ -46,7 +55,10 @@ describe("tagger spans", () => {
     const text = "Laut  Sam Altman baut OpenAI in Texas.";
     const tokens = tokenize(text);
     const tags = ["O", "B-PER", "I-PER", "O", "B-ORG", "O", "B-LOC", "O"] as const;
-    const spans = tokenSpansToNer(text, tokens, { tags: [...tags], margins: Float64Array.from(tags, () => 8) });
+    const spans = tokenSpansToNer(text, tokens, {
+      tags: [...tags],
+      margins: Float64Array.from(tags, () => 8),
+    });
     assert.deepEqual(
       spans.map((s) => [s.label, s.text, s.start, s.end]),
       [
