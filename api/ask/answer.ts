@@ -118,7 +118,7 @@ export function unknownEntityAnswer(name: string, lang: Language): string {
 /** The answer to a question not understood. */
 export function notUnderstoodAnswer(lang: Language): string {
   return lang === "de"
-    ? "Diese Frage verstehe ich nicht. Fragen Sie zum Beispiel so wie in den Beispielen."
+    ? "Diese Frage verstehe ich nicht. Versuchen Sie eine Frage wie die Beispiele."
     : "I don't understand this question. Try one like the examples.";
 }
 

@@ -12,9 +12,9 @@ import {
   factsAroundQuery,
   quantitiesQuery,
 } from "../../graph/queries/ask.ts";
-import { EXACT_MATCH_SCORE, resolveEntityQuery } from "../../graph/queries/entities.ts";
 import { type LeaderRow, leadersQuery } from "../../graph/queries/leaders.ts";
 import type { Limits } from "../config.ts";
+import { resolveEntity } from "../resolve.ts";
 import { answerFor, notUnderstoodAnswer, unknownEntityAnswer } from "./answer.ts";
 import { EXAMPLES, type Intent, type ProjectRelation, parseQuestion } from "./parse.ts";
 
@@ -165,18 +165,9 @@ async function evidenceFor(graph: Graph, factIds: string[], limits: Limits): Pro
   }));
 }
 
-type Hit = { id: string; name: string; type: string; score: number };
-
-/** The entity a question's name means: as asked ("Projekt Stargate") or cleaned ("Stargate"), exact matches first. */
-async function resolveName(graph: Graph, intent: Exclude<Intent, { kind: "leadersOfProjects" }>): Promise<Hit | null> {
-  const tries = intent.asked ? [intent.asked, intent.name] : [intent.name];
-  let fallback: Hit | null = null;
-  for (const name of tries) {
-    const [hit] = await runReadOnce<Hit>(graph, resolveEntityQuery(name, NAME_TYPES[intent.kind], 1));
-    if (hit && hit.score >= EXACT_MATCH_SCORE) return hit;
-    fallback ??= hit ?? null;
-  }
-  return fallback;
+/** The entity a question's name means: as asked ("Projekt Stargate") or cleaned ("Stargate"). */
+function resolveName(graph: Graph, intent: Exclude<Intent, { kind: "leadersOfProjects" }>) {
+  return resolveEntity(graph, intent.asked ? [intent.asked, intent.name] : [intent.name], NAME_TYPES[intent.kind]);
 }
 
 /** Answers one question from the graph. Not understood is an answer (understood: false), not an error. */

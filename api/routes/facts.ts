@@ -3,9 +3,9 @@
 import { Router } from "express";
 import type { Graph } from "../../graph/driver.ts";
 import { runReadOnce } from "../../graph/queries/run.ts";
-import { resolveEntityQuery } from "../../graph/queries/entities.ts";
 import { entityByIdQuery, factsQuery } from "../../graph/queries/facts.ts";
 import { ApiError } from "../errors.ts";
+import { resolveEntity } from "../resolve.ts";
 import { FactsQuery } from "../schemas.ts";
 import { type RouteContext, parseQuery } from "./context.ts";
 
@@ -19,8 +19,8 @@ interface EntityRef {
 async function entityRef(graph: Graph, idOrName: string, param: string): Promise<EntityRef> {
   const [byId] = await runReadOnce<EntityRef>(graph, entityByIdQuery(idOrName));
   if (byId) return byId;
-  const [byName] = await runReadOnce<EntityRef>(graph, resolveEntityQuery(idOrName, [], 1));
-  if (byName) return { id: byName.id, name: byName.name, type: byName.type };
+  const byName = await resolveEntity(graph, [idOrName]);
+  if (byName) return byName;
   throw new ApiError("NOT_FOUND", `No entity '${idOrName}' (${param}): give an entity id or a name; find them with GET /entities?q=<name>.`);
 }
 

@@ -61,7 +61,7 @@ export function resolveEntityQuery(name: string, types: readonly EntityType[] = 
   RETURN node AS e, score
 }
 WITH e, max(score) AS score WHERE e.type IN $types
-RETURN e.id AS id, e.name AS name, e.type AS type, score
+RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, score
 ORDER BY score DESC, e.articleCount DESC, e.name LIMIT $limit`,
     params: { keyIds, exact: EXACT_MATCH_SCORE, lucene, index: FULLTEXT_INDEX, types: [...wanted], limit: int(limit) },
   };
