@@ -18,7 +18,7 @@ function isNameWord(doc: Doc, t: Token | undefined, stop: ReadonlySet<string>, i
 }
 
 /** Extends a name over 'von der', '-Bu', 'J.' pieces; returns the exclusive end token index. */
-function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string>): number {
+function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string>, afterFirstName = false): number {
   const toks = doc.tokens;
   const particles = new Set(doc.lex.cues.nameParticles);
   let j = i;
@@ -38,7 +38,7 @@ function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string
       continue;
     }
     // 'von der Leyen', 'van den Berg', 'bin Salman'
-    if (words === 1 && particles.has(t.text)) {
+    if ((afterFirstName ? words === 0 : words === 1) && particles.has(t.text)) {
       let k = j + 1;
       while (k < j + 3 && particles.has(toks[k]?.text ?? "")) k++;
       if (isNameWord(doc, toks[k], stop, true)) {
@@ -70,14 +70,16 @@ export function findPeople(doc: Doc): Candidate[] {
     let firstName = first.has(fn);
     if (toks[i + 1]?.text === "-" && !toks[i + 1].spaceBefore && toks[i + 2] && !toks[i + 2].spaceBefore) {
       const joined = `${fn}-${toks[i + 2].text}`;
-      if (first.has(joined)) {
+      // 'Jean-Noël', or two short syllables as in 'Fei-Fei', 'Kai-Fu', 'Lip-Bu'.
+      const short = /^\p{Lu}\p{Ll}{1,3}$/u.test(fn) && /^\p{Lu}\p{Ll}{1,3}$/u.test(toks[i + 2].text) && !startsUpper(toks[i + 3]?.text ?? "x") === false;
+      if (first.has(joined) || (first.has(fn) && startsUpper(toks[i + 2].text)) || short) {
         firstName = true;
         afterFirst = i + 3;
       } else if (firstName) firstName = false; // 'Jensen-Chef' is no name
     }
     if (firstName && !stop.has(fn)) {
-      const e = nameEnd(doc, afterFirst, 3, stop);
-      if (e > afterFirst && toks[afterFirst].spaceBefore) {
+      const e = nameEnd(doc, afterFirst, 3, stop, true);
+      if (e > afterFirst && toks[afterFirst].spaceBefore && isNameWord(doc, toks[e - 1], stop, true)) {
         push(i, e, 0.85);
         i = e - 1;
         continue;

@@ -22,3 +22,13 @@ describe("extractors/people", () => {
     assert.equal(p.mentions.length, 3);
   });
 });
+
+describe("extractors/people: international names", () => {
+  const cases: [string, string[]][] = [
+    ["Gestern sagte Fei-Fei Li in Berlin etwas.", ["Fei-Fei Li"]],
+    ["Gestern sagte Jean-Noël Barrot in Paris etwas.", ["Jean-Noël Barrot"]],
+    ["Kronprinz Mohammed bin Salman besuchte das Rechenzentrum.", ["Mohammed bin Salman"]],
+    ["Larry Ellison von Oracle sprach.", ["Larry Ellison"]],
+  ];
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(names(run(text), "Person"), expected));
+});
