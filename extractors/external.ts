@@ -1,11 +1,11 @@
 // Adapters to the quantity and relation extractors (extractors/quantities.ts, relations.ts).
 import type { Doc } from "./doc.ts";
 import type { Entity, QuantityFinding, RelationFinding, RoleFinding } from "./types.ts";
+import { findQuantities } from "./quantities.ts";
+import { findRelations } from "./relations.ts";
 
 export function findQuantitiesStage(doc: Doc, entities: readonly Entity[]): QuantityFinding[] {
-  void doc;
-  void entities;
-  return [];
+  return findQuantities(doc.text, doc.sentences, entities, { lang: doc.language });
 }
 
 export function findRelationsStage(
@@ -14,9 +14,6 @@ export function findRelationsStage(
   roles: readonly RoleFinding[],
   quantities: readonly QuantityFinding[],
 ): RelationFinding[] {
-  void doc;
-  void entities;
-  void roles;
   void quantities;
-  return [];
+  return findRelations(doc.text, doc.sentences, entities, roles, { lang: doc.language });
 }
