@@ -54,10 +54,13 @@ export function nerCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   // A one-word name no rule knows must recur or look like a name ('Kraftwerk' once is a noun).
-  const count = (w: string) => {
-    let n = 0;
-    for (let k = source.indexOf(w); k >= 0 && n < 2; k = source.indexOf(w, k + w.length)) n++;
-    return n;
+  let freq: Map<string, number> | undefined;
+  const count = (w: string): number => {
+    if (!freq) {
+      freq = new Map();
+      for (const m of source.matchAll(/[\p{L}\p{N}]+/gu)) freq.set(m[0], (freq.get(m[0]) ?? 0) + 1);
+    }
+    return freq.get(w) ?? 0;
   };
   for (const s of spans) {
     const type = NER_TYPE[s.label];
@@ -114,8 +117,7 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
     const rivals = overlapping.map((k) => kept[k]);
     if (rivals.every((r) => better(c, r))) {
       for (const k of overlapping.sort((x, y) => y - x)) kept.splice(k, 1);
-      kept.push(c);
-      kept.sort((a, b) => a.start - b.start);
+      kept.push(c); // still sorted: every kept candidate starts at or before c
     } else if ((c.source === "tagger" || c.source === "transformer") && overlapping.length === 1) {
       const k = overlapping[0];
       const r = kept[k];
