@@ -36,14 +36,14 @@ function isSkip(ch: string): boolean {
   return SKIP.test(ch);
 }
 
-/** The end of the word that starts at `i`: one punctuation character, or up to a space or punctuation. */
+/** The end of the word that starts at `i`: one punctuation character, or up to a space or punctuation ('Sam\u200bAltman' is one word). */
 function wordEnd(text: string, i: number): number {
   const first = String.fromCodePoint(text.codePointAt(i)!);
   if (PUNCT.test(first)) return i + first.length;
   let j = i;
   while (j < text.length) {
     const ch = String.fromCodePoint(text.codePointAt(j)!);
-    if (isSkip(ch) || PUNCT.test(ch)) break;
+    if (/\s/.test(ch) || PUNCT.test(ch)) break; // control and format characters stay inside the word
     j += ch.length;
   }
   return j;
@@ -58,8 +58,8 @@ function matchAt(text: string, i: number, body: string): number {
     if (j >= text.length) return -1;
     const ch = String.fromCodePoint(text.codePointAt(j)!);
     const f = fold(ch);
-    if (f === "" && k > 0) {
-      j += ch.length; // a combining mark the tokenizer dropped
+    if ((f === "" || (isSkip(ch) && !/\s/.test(ch))) && k > 0) {
+      j += ch.length; // a combining mark or soft hyphen the tokenizer dropped
       continue;
     }
     if (f === "" || !target.startsWith(f, k)) {
@@ -97,9 +97,9 @@ export function alignPieces(
       if (piece.startsWith(scheme.marker)) body = piece.slice(scheme.marker.length);
     }
     // A new word may start after spaces; punctuation pieces also start words without a space.
-    const skipFrom = cursor;
-    while (cursor < text.length && isSkip(text[cursor])) cursor++;
-    if (cursor > skipFrom) wordStart = true;
+    let spaced = false;
+    while (cursor < text.length && isSkip(text[cursor])) spaced = /\s/.test(text[cursor++]) || spaced;
+    if (spaced) wordStart = true;
     if (body === "") {
       out.push({ start: cursor, end: cursor, wordStart });
       inWord = false;

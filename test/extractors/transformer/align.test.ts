@@ -44,6 +44,18 @@ describe("extractors/transformer/align", () => {
       ["Lisa", "Su", "ist"],
       ["Lisa", "Su", "ist"],
     ],
+    [
+      "an unknown word keeps a zero-width space inside",
+      "Sam\u200bAltman und",
+      ["[UNK]", "und"],
+      ["Sam\u200bAltman", "und"],
+    ],
+    [
+      "a soft hyphen inside a word neither splits nor breaks it",
+      "Rechen\u00adzentrum und Re\u00adchen",
+      ["Rechen", "##zentrum", "und", "Rechen"],
+      ["Rechen", "+zentrum", "und", "Re\u00adchen"],
+    ],
     ["characters outside the BMP keep UTF-16 offsets", "😀 Nvidia", ["[UNK]", "Nvidia"], ["😀", "Nvidia"]],
     [
       "decomposed umlauts (NFD) align to the whole letter",

@@ -92,6 +92,20 @@ describe("extractors/transformer/recognize on a tiny real model", () => {
     );
   });
 
+  it("keeps offsets right across characters the tokenizer drops (soft hyphen, zero-width space, no-break space)", async () => {
+    const text = "Das Rechen\u00adzentrum von Meta: Sam\u200bAltman und Lisa\u00a0Su in Mün\u00adchen.";
+    const { spans } = await model.recognize(text);
+    // 'Sam\u200bAltman' is one unknown word to the tokenizer, so no name; 'Mün\u00adchen' is 'München'.
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["Meta", "ORG"],
+        ["Lisa\u00a0Su", "PER"],
+        ["Mün\u00adchen", "LOC"],
+      ]),
+    );
+  });
+
   it("reads a long article in windows and maps offsets back to the article", async () => {
     const text = [
       "Sam Altman leitet OpenAI.",
