@@ -38,10 +38,11 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
   return true;
 }
 
-/** 'ein neues Kraftwerk', 'einem Konzern': an indefinite article or adjective before the word marks a noun. */
-function afterAdjective(source: string, word: string): boolean {
-  const re = new RegExp(`(?:^|\\s)(?:ein|eine|einem|einen|einer|eines|a|an|\\p{Ll}+(?:e|en|es|er|em))\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "u");
-  return re.test(source);
+/** Words after an indefinite article or adjective ('ein neues Kraftwerk', 'einem Konzern'): nouns. */
+function wordsAfterAdjectives(source: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/(?:^|\s)(?:ein|eine|einem|einen|einer|eines|\p{Ll}+(?:e|en|es|er|em))\s+(\p{Lu}\p{Ll}+)\b/gu)) out.add(m[1]);
+  return out;
 }
 
 /** Tagger spans as candidates, for those that pass the sanity checks. */
@@ -55,6 +56,7 @@ export function nerCandidates(
   const out: Candidate[] = [];
   // A one-word name no rule knows must recur or look like a name ('Kraftwerk' once is a noun).
   let freq: Map<string, number> | undefined;
+  let nouns: Set<string> | undefined;
   const count = (w: string): number => {
     if (!freq) {
       freq = new Map();
@@ -66,7 +68,7 @@ export function nerCandidates(
     const type = NER_TYPE[s.label];
     if (!type || !saneNerSpan(s, check) || source.slice(s.start, s.end) !== s.text) continue;
     const oneWord = !/\s/.test(s.text);
-    if (oneWord && (commonNouns.has(s.text) || (/^\p{Lu}\p{Ll}+$/u.test(s.text) && (count(s.text) < 2 || (german && afterAdjective(source, s.text)))))) continue;
+    if (oneWord && (commonNouns.has(s.text) || (/^\p{Lu}\p{Ll}+$/u.test(s.text) && (count(s.text) < 2 || (german && (nouns ??= wordsAfterAdjectives(source)).has(s.text)))))) continue;
     const name = s.text.replace(/['’]s$/, "");
     const confidence = Math.min(0.9, s.score * 0.8);
     // Unsure spans only count where a rule agrees (resolveOverlaps raises the rule's confidence).
