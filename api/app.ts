@@ -32,14 +32,20 @@ export function buildApp({ graph, config = apiConfigFromEnv(), ingestor, log }: 
   const doc = openApiDocument();
 
   app.get("/", (_req, res) => {
-    res.json({ name: "kg API", docs: "/docs", openapi: "/openapi.json", endpoints: Object.keys(doc.paths as object) });
+    res.json({
+      name: "kg API",
+      docs: "/docs",
+      openapi: "/openapi.json",
+      endpoints: Object.keys(doc.paths as object),
+    });
   });
   app.get("/openapi.json", (_req, res) => {
     res.json(doc);
   });
   // The docs page's assets are relative ('./swagger-ui.css'): serve it under /docs/.
   app.use("/docs", (req, res, next) => {
-    if (req.originalUrl === "/docs" || req.originalUrl.startsWith("/docs?")) return res.redirect(301, "/docs/");
+    if (req.originalUrl === "/docs" || req.originalUrl.startsWith("/docs?"))
+      return res.redirect(301, "/docs/");
     next();
   });
   app.use("/docs", swaggerUi.serve);

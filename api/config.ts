@@ -49,9 +49,12 @@ const Env = z.object({
 export function apiConfigFromEnv(env: Record<string, string | undefined> = process.env): ApiConfig {
   const parsed = Env.safeParse({ KG_API_KEY: env.KG_API_KEY || undefined });
   if (!parsed.success) {
-    throw Object.assign(new Error(`Invalid API configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`), {
-      code: "INVALID_CONFIG",
-    });
+    throw Object.assign(
+      new Error(`Invalid API configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`),
+      {
+        code: "INVALID_CONFIG",
+      },
+    );
   }
   const article = maxArticleBytes(env);
   return Object.freeze({

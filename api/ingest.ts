@@ -38,9 +38,17 @@ export interface IngestReply extends LoadOutcome {
   pipeline: string;
 }
 
-export async function ingestArticle(graph: Graph, ingestor: Ingestor, body: ArticleBody): Promise<IngestReply> {
+export async function ingestArticle(
+  graph: Graph,
+  ingestor: Ingestor,
+  body: ArticleBody,
+): Promise<IngestReply> {
   const id = body.id ?? `api:${createHash("sha256").update(body.text).digest("hex").slice(0, 16)}`;
-  const result = await ingestor.extract({ text: body.text, lang: body.lang ?? null, date: body.date ?? null });
+  const result = await ingestor.extract({
+    text: body.text,
+    lang: body.lang ?? null,
+    date: body.date ?? null,
+  });
   if (result.language !== "de" && result.language !== "en") {
     throw new ApiError(
       "UNSUPPORTED_LANGUAGE",
@@ -49,7 +57,14 @@ export async function ingestArticle(graph: Graph, ingestor: Ingestor, body: Arti
   }
   const outcome = await loadArticle(
     graph,
-    { id, text: body.text, lang: result.language, url: body.url ?? null, title: body.title ?? null, date: body.date ?? null },
+    {
+      id,
+      text: body.text,
+      lang: result.language,
+      url: body.url ?? null,
+      title: body.title ?? null,
+      date: body.date ?? null,
+    },
     result,
     { pipeline: ingestor.pipeline },
   );

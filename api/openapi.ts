@@ -39,9 +39,15 @@ const ok = (description: string, schema: Json, example?: unknown): Json => ({
   description,
   content: { "application/json": { schema, ...(example ? { example } : {}) } },
 });
-const common = { "400": err("INVALID_INPUT", "bad parameters"), "503": err("DATABASE_UNAVAILABLE", "Neo4j is down") };
+const common = {
+  "400": err("INVALID_INPUT", "bad parameters"),
+  "503": err("DATABASE_UNAVAILABLE", "Neo4j is down"),
+};
 
-const entityRef = { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, type: { type: "string" } } };
+const entityRef = {
+  type: "object",
+  properties: { id: { type: "string" }, name: { type: "string" }, type: { type: "string" } },
+};
 const page = (item: Json) => ({
   type: "object",
   properties: {
@@ -67,7 +73,21 @@ export function openApiDocument(): Json {
         get: {
           summary: "The API and the database, with the Neo4j version",
           responses: {
-            "200": ok("both up", { type: "object" }, { status: "ok", api: { status: "up", version: API_VERSION }, database: { status: "up", name: "Neo4j Kernel", version: "5.26.12", edition: "community", database: "neo4j" } }),
+            "200": ok(
+              "both up",
+              { type: "object" },
+              {
+                status: "ok",
+                api: { status: "up", version: API_VERSION },
+                database: {
+                  status: "up",
+                  name: "Neo4j Kernel",
+                  version: "5.26.12",
+                  edition: "community",
+                  database: "neo4j",
+                },
+              },
+            ),
             "503": ok("the database is down", { type: "object" }),
           },
         },
@@ -81,14 +101,28 @@ export function openApiDocument(): Json {
             "A question not understood gives understood: false and example questions.",
           parameters: queryParams(AskQuery),
           responses: {
-            "200": ok("the answer", { $ref: "#/components/schemas/Answer" }, {
-              question: "Who leads which compute project?",
-              language: "en",
-              understood: true,
-              answer: "Projects and who leads them: Colossus: Elon Musk (via xAI) and Stargate: Sam Altman (via OpenAI).",
-              rows: [{ project: "Stargate", person: "Sam Altman", via: "OpenAI" }, { project: "Colossus", person: "Elon Musk", via: "xAI" }],
-              evidence: [{ factId: "…", article: { id: "fixtures/de/seed-article.txt", url: null, title: null, date: null }, sentence: "OpenAI-Chef Sam Altman …" }],
-            }),
+            "200": ok(
+              "the answer",
+              { $ref: "#/components/schemas/Answer" },
+              {
+                question: "Who leads which compute project?",
+                language: "en",
+                understood: true,
+                answer:
+                  "Projects and who leads them: Colossus: Elon Musk (via xAI) and Stargate: Sam Altman (via OpenAI).",
+                rows: [
+                  { project: "Stargate", person: "Sam Altman", via: "OpenAI" },
+                  { project: "Colossus", person: "Elon Musk", via: "xAI" },
+                ],
+                evidence: [
+                  {
+                    factId: "…",
+                    article: { id: "fixtures/de/seed-article.txt", url: null, title: null, date: null },
+                    sentence: "OpenAI-Chef Sam Altman …",
+                  },
+                ],
+              },
+            ),
             ...common,
           },
         },
@@ -104,12 +138,17 @@ export function openApiDocument(): Json {
         get: {
           summary: "An entity's profile: names, aliases, roles, relations both ways, quantities, articles",
           parameters: [idParam("entity id", "organization:openai")],
-          responses: { "200": ok("the profile", { type: "object" }), "404": err("NOT_FOUND", "no such entity"), ...common },
+          responses: {
+            "200": ok("the profile", { type: "object" }),
+            "404": err("NOT_FOUND", "no such entity"),
+            ...common,
+          },
         },
       },
       "/projects": {
         get: {
-          summary: "Every compute project with its leaders (direct and via organization), participants, operators, founders, investors, suppliers and quantities",
+          summary:
+            "Every compute project with its leaders (direct and via organization), participants, operators, founders, investors, suppliers and quantities",
           parameters: queryParams(PageQuery),
           responses: { "200": ok("a page of projects", page({ type: "object" })), ...common },
         },
@@ -125,7 +164,11 @@ export function openApiDocument(): Json {
           security: [{ bearer: [] }, { apiKey: [] }],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: z.toJSONSchema(ArticleBody, { io: "input", unrepresentable: "any" }) } },
+            content: {
+              "application/json": {
+                schema: z.toJSONSchema(ArticleBody, { io: "input", unrepresentable: "any" }),
+              },
+            },
           },
           responses: {
             "201": ok("loaded (or replaced)", { type: "object" }),
@@ -141,16 +184,26 @@ export function openApiDocument(): Json {
       },
       "/articles/{id}": {
         get: {
-          summary: "One article: metadata, the entities it mentions, the facts it states with their sentences",
+          summary:
+            "One article: metadata, the entities it mentions, the facts it states with their sentences",
           parameters: [idParam("article id", "fixtures/de/seed-article.txt")],
-          responses: { "200": ok("the article", { type: "object" }), "404": err("NOT_FOUND", "no such article"), ...common },
+          responses: {
+            "200": ok("the article", { type: "object" }),
+            "404": err("NOT_FOUND", "no such article"),
+            ...common,
+          },
         },
       },
       "/facts": {
         get: {
-          summary: "Why do you say so: every source of the facts about a subject (sentence, offsets, date, corroboration); quantities side by side",
+          summary:
+            "Why do you say so: every source of the facts about a subject (sentence, offsets, date, corroboration); quantities side by side",
           parameters: queryParams(FactsQuery),
-          responses: { "200": ok("the facts with their sources", { type: "object" }), "404": err("NOT_FOUND", "no such subject or object"), ...common },
+          responses: {
+            "200": ok("the facts with their sources", { type: "object" }),
+            "404": err("NOT_FOUND", "no such subject or object"),
+            ...common,
+          },
         },
       },
     },
@@ -186,7 +239,15 @@ export function openApiDocument(): Json {
                 type: "object",
                 properties: {
                   factId: { type: "string" },
-                  article: { type: "object", properties: { id: { type: "string" }, url: { type: ["string", "null"] }, title: { type: ["string", "null"] }, date: { type: ["string", "null"] } } },
+                  article: {
+                    type: "object",
+                    properties: {
+                      id: { type: "string" },
+                      url: { type: ["string", "null"] },
+                      title: { type: ["string", "null"] },
+                      date: { type: ["string", "null"] },
+                    },
+                  },
                   sentence: { type: ["string", "null"] },
                   sentenceStart: { type: ["integer", "null"] },
                   sentenceEnd: { type: ["integer", "null"] },

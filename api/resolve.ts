@@ -48,7 +48,11 @@ export function plausibleMatch(asked: string, names: string[]): boolean {
 }
 
 /** Tries the names in order (e.g. as asked, then cleaned); an exact match of any wins, else the first plausible hit. */
-export async function resolveEntity(graph: Graph, names: string[], types: readonly EntityType[] = []): Promise<EntityHit | null> {
+export async function resolveEntity(
+  graph: Graph,
+  names: string[],
+  types: readonly EntityType[] = [],
+): Promise<EntityHit | null> {
   let fallback: Hit | null = null;
   for (const name of names) {
     const hits = await runReadOnce<Hit>(graph, resolveEntityQuery(name, types, 5));

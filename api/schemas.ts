@@ -38,7 +38,10 @@ export const AskQuery = z.strictObject({
 
 export const EntitiesQuery = z.strictObject({
   q: text("q (the search text)", 200).optional().describe("name or alias to search for (typo tolerant)"),
-  type: z.enum(ENTITY_TYPES, { error: `type must be one of ${ENTITY_TYPES.join(", ")}` }).optional().describe("entity type"),
+  type: z
+    .enum(ENTITY_TYPES, { error: `type must be one of ${ENTITY_TYPES.join(", ")}` })
+    .optional()
+    .describe("entity type"),
   ...page,
 });
 
@@ -50,7 +53,9 @@ export const IdParam = z.object({ id: text("id", ID_MAX) });
 export const FACT_TYPES = [...RELATION_TYPES, "HAS_ROLE", "HAS_QUANTITY", ...ROLES] as const;
 
 export const FactsQuery = z.strictObject({
-  subject: text("subject", 200).describe("the subject: an entity id ('person:sam-altman') or a name ('Sam Altman')"),
+  subject: text("subject", 200).describe(
+    "the subject: an entity id ('person:sam-altman') or a name ('Sam Altman')",
+  ),
   type: z
     .enum(FACT_TYPES, { error: `type must be one of ${FACT_TYPES.join(", ")}` })
     .optional()
@@ -76,6 +81,8 @@ export const ArticleBody = z.strictObject({
     .transform((d) => d.slice(0, 10))
     .nullish(),
   lang: z.enum(["de", "en"], { error: "lang must be 'de' or 'en' (or left out to detect it)" }).nullish(),
-  text: z.string({ error: "text is required and must be a string" }).refine((t) => t.trim().length > 0, "text must not be empty"),
+  text: z
+    .string({ error: "text is required and must be a string" })
+    .refine((t) => t.trim().length > 0, "text must not be empty"),
 });
 export type ArticleBody = z.infer<typeof ArticleBody>;

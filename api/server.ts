@@ -18,7 +18,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ graph, port, host = "127.0.0.1", config }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({
+  graph,
+  port,
+  host = "127.0.0.1",
+  config,
+}: StartServerOptions): Promise<RunningServer> {
   const app = buildApp({ graph, config: config ?? apiConfigFromEnv() });
   const server = app.listen(port, host);
   await new Promise<void>((resolve, reject) => {
@@ -26,7 +31,10 @@ export async function startServer({ graph, port, host = "127.0.0.1", config }: S
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(
         err.code === "EADDRINUSE"
-          ? Object.assign(new Error(`Port ${port} on ${host} is already in use: choose another with --port (or PORT).`), { code: "INVALID_INPUT" })
+          ? Object.assign(
+              new Error(`Port ${port} on ${host} is already in use: choose another with --port (or PORT).`),
+              { code: "INVALID_INPUT" },
+            )
           : err,
       ),
     );
@@ -34,7 +42,8 @@ export async function startServer({ graph, port, host = "127.0.0.1", config }: S
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   const { port: actual } = server.address() as AddressInfo;
-  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const shownHost =
+    host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${actual}`,
     close: () =>

@@ -18,7 +18,12 @@ import { type ArticleWithResult, loadArticles, removeArticle } from "../graph/lo
 
 /** One made-up article: "<Person> is the CEO of <Org>. <Org> founded <Project>. <Person2> leads <Project>." */
 function syntheticArticle(tag: string, i: number): ArticleWithResult {
-  const [ceo, org, project, lead] = [`Ada ${tag}${i}`, `Corp ${tag}${i}`, `Cluster ${tag}${i}`, `Bo ${tag}${i}`];
+  const [ceo, org, project, lead] = [
+    `Ada ${tag}${i}`,
+    `Corp ${tag}${i}`,
+    `Cluster ${tag}${i}`,
+    `Bo ${tag}${i}`,
+  ];
   const s1 = `${ceo} is the CEO of ${org}.`;
   const s2 = `${org} founded ${project}.`;
   const s3 = `${lead} leads ${project}.`;
@@ -29,13 +34,19 @@ function syntheticArticle(tag: string, i: number): ArticleWithResult {
     type,
     name,
     aliases: [],
-    mentions: [...text.matchAll(new RegExp(name, "g"))].map((m) => ({ start: m.index!, end: m.index! + name.length, text: name })),
+    mentions: [...text.matchAll(new RegExp(name, "g"))].map((m) => ({
+      start: m.index!,
+      end: m.index! + name.length,
+      text: name,
+    })),
   });
   const sentence = (x: string) => ({ sentence: x, start: at(x), end: at(x) + x.length });
   const result: ExtractionResult = {
     language: "en",
     entities: [ent("Person", ceo), ent("Organization", org), ent("Project", project), ent("Person", lead)],
-    roles: [{ person: ceo, role: "CEO", org, text: s1.slice(0, -1), start: 0, end: s1.length - 1, confidence: 0.9 }],
+    roles: [
+      { person: ceo, role: "CEO", org, text: s1.slice(0, -1), start: 0, end: s1.length - 1, confidence: 0.9 },
+    ],
     quantities: [],
     relations: [
       { type: "FOUNDED", subject: org, object: project, evidence: sentence(s2), confidence: 0.8 },
@@ -52,7 +63,12 @@ interface Result {
   timeouts: number;
   non2xx: number;
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<Result>;
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+}) => Promise<Result>;
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +79,8 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-if (!(seconds > 0) || !(connections > 0)) throw new Error("--seconds and --connections must be positive numbers");
+if (!(seconds > 0) || !(connections > 0))
+  throw new Error("--seconds and --connections must be positive numbers");
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const autocannon = (await import("autocannon" as string)).default as Autocannon;
@@ -73,9 +90,16 @@ const extractor = await createExtractor(1);
 try {
   const summary = await runIngest(
     { inputs: ["fixtures"], base: ROOT, limit: maxArticleBytes() },
-    { graph, extractor, pipeline: await pipelineVersion(), progress: () => ({ tick() {}, log() {}, setTotal() {}, stop() {} }) },
+    {
+      graph,
+      extractor,
+      pipeline: await pipelineVersion(),
+      progress: () => ({ tick() {}, log() {}, setTotal() {}, stop() {} }),
+    },
   );
-  console.log(`fixtures: ${summary.seen} articles (${summary.loaded + summary.replaced} loaded, ${summary.unchanged} unchanged)`);
+  console.log(
+    `fixtures: ${summary.seen} articles (${summary.loaded + summary.replaced} loaded, ${summary.unchanged} unchanged)`,
+  );
 } finally {
   await extractor.close();
 }
@@ -101,7 +125,9 @@ try {
     if (body.items) console.log(`${path}: ${body.items.length} items`);
   }
   console.log(`\nautocannon: ${seconds} s per endpoint, ${connections} connections, API at ${server.url}\n`);
-  console.log(`${"endpoint".padEnd(28)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
+  console.log(
+    `${"endpoint".padEnd(28)} ${"req/s".padStart(9)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`,
+  );
   for (const [name, path] of targets) {
     const r = await autocannon({ url: server.url + path, connections, duration: seconds });
     const bad = r.errors + r.timeouts + r.non2xx;

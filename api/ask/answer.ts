@@ -69,7 +69,10 @@ function relationWords(rels: string[], lang: Language): string {
 }
 
 /** 500000000000 USD -> "500 billion USD" / "500 Mrd. USD"; 1e6 GPU -> "1,000,000 GPUs"; 1.2e9 W -> "1.2 GW". */
-export function formatQuantity(q: { value: number; unit: string; qualifier: string | null }, lang: Language): string {
+export function formatQuantity(
+  q: { value: number; unit: string; qualifier: string | null },
+  lang: Language,
+): string {
   const locale = lang === "de" ? "de-DE" : "en-US";
   let amount: string;
   if (q.unit === "W") {
@@ -93,11 +96,17 @@ export function formatQuantity(q: { value: number; unit: string; qualifier: stri
   }
   const qual =
     q.qualifier === "up_to"
-      ? lang === "de" ? "bis zu " : "up to "
+      ? lang === "de"
+        ? "bis zu "
+        : "up to "
       : q.qualifier === "more_than"
-        ? lang === "de" ? "mehr als " : "more than "
+        ? lang === "de"
+          ? "mehr als "
+          : "more than "
         : q.qualifier === "about"
-          ? lang === "de" ? "etwa " : "about "
+          ? lang === "de"
+            ? "etwa "
+            : "about "
           : "";
   return qual + amount;
 }
@@ -145,9 +154,12 @@ export function answerFor(intent: Intent, name: string, rows: unknown[], lang: L
     }
     case "leadersOf": {
       const r = rows as LeaderOfRow[];
-      if (r.length === 0) return none(`I found no one who leads ${name}.`, `Ich habe niemanden gefunden, der ${name} leitet.`);
+      if (r.length === 0)
+        return none(`I found no one who leads ${name}.`, `Ich habe niemanden gefunden, der ${name} leitet.`);
       const people = r.map((x) => (x.via ? `${x.person} (${de ? "über" : "via"} ${x.via})` : x.person));
-      return de ? `${name} wird geleitet von ${list(people, lang)}.` : `${name} is led by ${list(people, lang)}.`;
+      return de
+        ? `${name} wird geleitet von ${list(people, lang)}.`
+        : `${name} is led by ${list(people, lang)}.`;
     }
     case "roleOf": {
       const r = rows as RoleRow[];
@@ -161,29 +173,40 @@ export function answerFor(intent: Intent, name: string, rows: unknown[], lang: L
     }
     case "peopleAt": {
       const r = rows as RoleRow[];
-      if (r.length === 0) return none(`I know of no people at ${name}.`, `Zu ${name} sind keine Personen bekannt.`);
+      if (r.length === 0)
+        return none(`I know of no people at ${name}.`, `Zu ${name} sind keine Personen bekannt.`);
       const people = [...groupBy(r, (x) => x.person)].map(
-        ([person, xs]) => `${person} (${[...new Set(xs.map((x) => ROLE_WORDS[x.role]?.[lang] ?? x.role))].join(", ")})`,
+        ([person, xs]) =>
+          `${person} (${[...new Set(xs.map((x) => ROLE_WORDS[x.role]?.[lang] ?? x.role))].join(", ")})`,
       );
       return de ? `Bei ${name}: ${list(people, lang)}.` : `At ${name}: ${list(people, lang)}.`;
     }
     case "projectsOf": {
       const r = rows as ProjectRow[];
       if (r.length === 0)
-        return none(`I know of no compute project ${name} is involved in.`, `Ich kenne kein Projekt, an dem ${name} beteiligt ist.`);
+        return none(
+          `I know of no compute project ${name} is involved in.`,
+          `Ich kenne kein Projekt, an dem ${name} beteiligt ist.`,
+        );
       const items = r.map((x) => `${x.project} (${relationWords(x.relations, lang)})`);
-      return de ? `${name} ist beteiligt an: ${list(items, lang)}.` : `${name} is involved in ${list(items, lang)}.`;
+      return de
+        ? `${name} ist beteiligt an: ${list(items, lang)}.`
+        : `${name} is involved in ${list(items, lang)}.`;
     }
     case "participantsOf": {
       const r = rows as ParticipantRow[];
-      if (r.length === 0) return none(`I know of no one taking part in ${name}.`, `Zu ${name} sind keine Beteiligten bekannt.`);
+      if (r.length === 0)
+        return none(`I know of no one taking part in ${name}.`, `Zu ${name} sind keine Beteiligten bekannt.`);
       const items = r.map((x) => `${x.participant} (${relationWords(x.relations, lang)})`);
-      return de ? `An ${name} beteiligt: ${list(items, lang)}.` : `Taking part in ${name}: ${list(items, lang)}.`;
+      return de
+        ? `An ${name} beteiligt: ${list(items, lang)}.`
+        : `Taking part in ${name}: ${list(items, lang)}.`;
     }
     case "quantityOf": {
       const r = rows as QuantityRow[];
       const what = MEASURE_WORDS[intent.measure][lang];
-      if (r.length === 0) return none(`I know of no ${what} for ${name}.`, `Zu ${name} sind keine ${what} bekannt.`);
+      if (r.length === 0)
+        return none(`I know of no ${what} for ${name}.`, `Zu ${name} sind keine ${what} bekannt.`);
       const values = r.map((x) => {
         const v = formatQuantity(x, lang);
         return x.articleCount > 1 ? `${v} (${x.articleCount} ${de ? "Artikel" : "articles"})` : v;
@@ -195,13 +218,31 @@ export function answerFor(intent: Intent, name: string, rows: unknown[], lang: L
     }
     case "foundersOf": {
       const r = rows as NameRow[];
-      if (r.length === 0) return none(`I don't know who founded ${name}.`, `Wer ${name} gegründet hat, ist nicht bekannt.`);
-      return de ? `${name} wurde gegründet von ${list(r.map((x) => x.name), lang)}.` : `${name} was founded by ${list(r.map((x) => x.name), lang)}.`;
+      if (r.length === 0)
+        return none(`I don't know who founded ${name}.`, `Wer ${name} gegründet hat, ist nicht bekannt.`);
+      return de
+        ? `${name} wurde gegründet von ${list(
+            r.map((x) => x.name),
+            lang,
+          )}.`
+        : `${name} was founded by ${list(
+            r.map((x) => x.name),
+            lang,
+          )}.`;
     }
     case "suppliersOf": {
       const r = rows as NameRow[];
-      if (r.length === 0) return none(`I know of no supplier of ${name}.`, `Zu ${name} sind keine Lieferanten bekannt.`);
-      return de ? `${name} wird beliefert von ${list(r.map((x) => x.name), lang)}.` : `${name} is supplied by ${list(r.map((x) => x.name), lang)}.`;
+      if (r.length === 0)
+        return none(`I know of no supplier of ${name}.`, `Zu ${name} sind keine Lieferanten bekannt.`);
+      return de
+        ? `${name} wird beliefert von ${list(
+            r.map((x) => x.name),
+            lang,
+          )}.`
+        : `${name} is supplied by ${list(
+            r.map((x) => x.name),
+            lang,
+          )}.`;
     }
   }
 }

@@ -83,6 +83,7 @@ const WHICH_DE = String.raw`welche[nmrs]?`;
 const NAME = String.raw`(?<name>.+?)`;
 
 /** Phrasings, most specific first. Questions are matched lower-cased, without the final '?'. */
+// prettier-ignore
 const PHRASINGS: Phrasing[] = [
   // --- who leads which compute project --------------------------------------------------
   { language: "en", re: re(`^(?:who|whom)(?: is| are|'s)? ${LEAD_EN} ${WHICH_EN} ${PROJECT_EN}`), make: all },
@@ -201,7 +202,11 @@ function re(source: string): RegExp {
 }
 
 function relationOfVerb(verb: string): ProjectRelation {
-  if (/^(build|building|built|construct|constructing|develop|developing|gebaut|baut|bauen|errichtet|errichten|entwickelt|entwickeln)/.test(verb))
+  if (
+    /^(build|building|built|construct|constructing|develop|developing|gebaut|baut|bauen|errichtet|errichten|entwickelt|entwickeln)/.test(
+      verb,
+    )
+  )
     return "builds";
   if (/^(operat|run|betreib|betrieben)/.test(verb)) return "operates";
   if (/^(found|co-found|gegründet|gründet)/.test(verb)) return "founded";
@@ -228,7 +233,8 @@ export function cleanName(raw: string, options: { keepDescriptors?: boolean } = 
   for (let i = 0; i < 4; i++) {
     const before = s;
     s = s.replace(ARTICLES, "").replace(TRAILING_FILLERS, "").trim();
-    if (!options.keepDescriptors) s = s.replace(LEADING_DESCRIPTORS, "").replace(TRAILING_DESCRIPTORS, "").trim();
+    if (!options.keepDescriptors)
+      s = s.replace(LEADING_DESCRIPTORS, "").replace(TRAILING_DESCRIPTORS, "").trim();
     s = s.replace(QUOTES_AROUND, "").trim();
     if (s === before) break;
   }

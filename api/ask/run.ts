@@ -83,7 +83,11 @@ function groupByOther(facts: FactAroundRow[], label: string): Rows {
     row.factIds.push(f.factId);
     by.set(k, row);
   }
-  const rows = [...by.values()].map((r) => ({ [label]: r.name, [`${label}Id`]: r.id, relations: r.relations }));
+  const rows = [...by.values()].map((r) => ({
+    [label]: r.name,
+    [`${label}Id`]: r.id,
+    relations: r.relations,
+  }));
   return { rows, factIds: [...by.values()].flatMap((r) => r.factIds) };
 }
 
@@ -101,48 +105,122 @@ async function rowsFor(graph: Graph, intent: Intent, entityId: string | null, li
       return {
         rows: rows.map((r) =>
           intent.kind === "leadersOfProjects"
-            ? { project: r.project, person: r.person, via: r.via, projectId: r.projectId, personId: r.personId, viaId: r.viaId, viaRelations: r.viaRelations }
-            : { person: r.person, of: r.project, via: r.via, personId: r.personId, viaId: r.viaId, viaRelations: r.viaRelations },
+            ? {
+                project: r.project,
+                person: r.person,
+                via: r.via,
+                projectId: r.projectId,
+                personId: r.personId,
+                viaId: r.viaId,
+                viaRelations: r.viaRelations,
+              }
+            : {
+                person: r.person,
+                of: r.project,
+                via: r.via,
+                personId: r.personId,
+                viaId: r.viaId,
+                viaRelations: r.viaRelations,
+              },
         ),
         factIds: rows.flatMap((r) => r.factIds),
       };
     }
     case "roleOf": {
-      const facts = await around(graph, { entityId: entityId!, side: "subject", types: ["LEADS", "FOUNDED"], roles: [], otherTypes: [], limit });
+      const facts = await around(graph, {
+        entityId: entityId!,
+        side: "subject",
+        types: ["LEADS", "FOUNDED"],
+        roles: [],
+        otherTypes: [],
+        limit,
+      });
       return {
-        rows: facts.map((f) => ({ person: intent.name, role: f.kind === "role" ? f.role : f.type, at: f.other, atId: f.otherId })),
+        rows: facts.map((f) => ({
+          person: intent.name,
+          role: f.kind === "role" ? f.role : f.type,
+          at: f.other,
+          atId: f.otherId,
+        })),
         factIds: facts.map((f) => f.factId),
       };
     }
     case "peopleAt": {
-      const facts = await around(graph, { entityId: entityId!, side: "object", types: ["LEADS", "FOUNDED"], roles: [], otherTypes: ["Person"], limit });
+      const facts = await around(graph, {
+        entityId: entityId!,
+        side: "object",
+        types: ["LEADS", "FOUNDED"],
+        roles: [],
+        otherTypes: ["Person"],
+        limit,
+      });
       return {
-        rows: facts.map((f) => ({ person: f.other, personId: f.otherId, role: f.kind === "role" ? f.role : f.type, at: intent.name })),
+        rows: facts.map((f) => ({
+          person: f.other,
+          personId: f.otherId,
+          role: f.kind === "role" ? f.role : f.type,
+          at: intent.name,
+        })),
         factIds: facts.map((f) => f.factId),
       };
     }
     case "projectsOf": {
-      const facts = await around(graph, { entityId: entityId!, side: "subject", types: PROJECT_RELATIONS[intent.relation], roles: null, otherTypes: ["Project"], limit });
+      const facts = await around(graph, {
+        entityId: entityId!,
+        side: "subject",
+        types: PROJECT_RELATIONS[intent.relation],
+        roles: null,
+        otherTypes: ["Project"],
+        limit,
+      });
       return groupByOther(facts, "project");
     }
     case "participantsOf": {
-      const facts = await around(graph, { entityId: entityId!, side: "object", types: ["PARTICIPATES_IN", "FOUNDED", "OPERATES", "INVESTS_IN", "SUPPLIES", "PARTNERS_WITH"], roles: null, otherTypes: [], limit });
+      const facts = await around(graph, {
+        entityId: entityId!,
+        side: "object",
+        types: ["PARTICIPATES_IN", "FOUNDED", "OPERATES", "INVESTS_IN", "SUPPLIES", "PARTNERS_WITH"],
+        roles: null,
+        otherTypes: [],
+        limit,
+      });
       return groupByOther(facts, "participant");
     }
     case "foundersOf": {
-      const facts = await around(graph, { entityId: entityId!, side: "object", types: ["FOUNDED"], roles: ["Founder"], otherTypes: [], limit });
+      const facts = await around(graph, {
+        entityId: entityId!,
+        side: "object",
+        types: ["FOUNDED"],
+        roles: ["Founder"],
+        otherTypes: [],
+        limit,
+      });
       const g = groupByOther(facts, "name");
       return { rows: g.rows.map((r) => ({ name: r.name, id: r.nameId })), factIds: g.factIds };
     }
     case "suppliersOf": {
-      const facts = await around(graph, { entityId: entityId!, side: "object", types: ["SUPPLIES"], roles: null, otherTypes: [], limit });
+      const facts = await around(graph, {
+        entityId: entityId!,
+        side: "object",
+        types: ["SUPPLIES"],
+        roles: null,
+        otherTypes: [],
+        limit,
+      });
       const g = groupByOther(facts, "name");
       return { rows: g.rows.map((r) => ({ name: r.name, id: r.nameId })), factIds: g.factIds };
     }
     case "quantityOf": {
       const rows = await runReadOnce<QuantityRow>(graph, quantitiesQuery(entityId!, intent.measure, limit));
       return {
-        rows: rows.map((r) => ({ value: r.value, unit: r.unit, qualifier: r.qualifier, articleCount: r.articleCount, firstStated: r.firstStated, lastStated: r.lastStated })),
+        rows: rows.map((r) => ({
+          value: r.value,
+          unit: r.unit,
+          qualifier: r.qualifier,
+          articleCount: r.articleCount,
+          firstStated: r.firstStated,
+          lastStated: r.lastStated,
+        })),
         factIds: rows.map((r) => r.factId),
       };
     }
@@ -167,7 +245,11 @@ async function evidenceFor(graph: Graph, factIds: string[], limits: Limits): Pro
 
 /** The entity a question's name means: as asked ("Projekt Stargate") or cleaned ("Stargate"). */
 function resolveName(graph: Graph, intent: Exclude<Intent, { kind: "leadersOfProjects" }>) {
-  return resolveEntity(graph, intent.asked ? [intent.asked, intent.name] : [intent.name], NAME_TYPES[intent.kind]);
+  return resolveEntity(
+    graph,
+    intent.asked ? [intent.asked, intent.name] : [intent.name],
+    NAME_TYPES[intent.kind],
+  );
 }
 
 /** Answers one question from the graph. Not understood is an answer (understood: false), not an error. */
@@ -191,11 +273,21 @@ export async function ask(graph: Graph, question: string, limits: Limits): Promi
   if (intent.kind !== "leadersOfProjects") {
     const hit = await resolveName(graph, intent);
     if (!hit) {
-      return { question, language, understood: true, intent, entity: null, answer: unknownEntityAnswer(intent.name, language), rows: [], evidence: [] };
+      return {
+        question,
+        language,
+        understood: true,
+        intent,
+        entity: null,
+        answer: unknownEntityAnswer(intent.name, language),
+        rows: [],
+        evidence: [],
+      };
     }
     entity = { id: hit.id, name: hit.name, type: hit.type };
   }
-  const named: Intent = entity && "name" in intent ? { ...intent, name: entity.name, asked: undefined } : intent;
+  const named: Intent =
+    entity && "name" in intent ? { ...intent, name: entity.name, asked: undefined } : intent;
   const { rows, factIds } = await rowsFor(graph, named, entity?.id ?? null, limits);
   const evidence = await evidenceFor(graph, factIds, limits);
   return {

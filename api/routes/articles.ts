@@ -24,7 +24,12 @@ export function requireApiKey(apiKey: string | null): RequestHandler {
   return (req, _res, next) => {
     const given = presentedKey((n) => req.get(n));
     if (!expected) {
-      return next(new ApiError("UNAUTHORIZED", "Ingest over HTTP is disabled: the server has no KG_API_KEY set. Start it with KG_API_KEY=<at least 16 characters>."));
+      return next(
+        new ApiError(
+          "UNAUTHORIZED",
+          "Ingest over HTTP is disabled: the server has no KG_API_KEY set. Start it with KG_API_KEY=<at least 16 characters>.",
+        ),
+      );
     }
     if (!given || !timingSafeEqual(digest(given), expected)) return next(new ApiError("UNAUTHORIZED"));
     next();
@@ -35,13 +40,22 @@ export function articleRoutes({ graph, config, ingestor }: RouteContext): Router
   const router = Router();
   router.get("/articles", async (req, res) => {
     const { limit, offset } = parseQuery(PageQuery, req);
-    const rows = await runReadOnce<{ total: number } & Record<string, unknown>>(graph, articlesQuery({ limit, offset }));
-    res.json({ limit, offset, total: rows[0]?.total ?? (offset > 0 ? null : 0), items: rows.map(({ total: _t, ...a }) => a) });
+    const rows = await runReadOnce<{ total: number } & Record<string, unknown>>(
+      graph,
+      articlesQuery({ limit, offset }),
+    );
+    res.json({
+      limit,
+      offset,
+      total: rows[0]?.total ?? (offset > 0 ? null : 0),
+      items: rows.map(({ total: _t, ...a }) => a),
+    });
   });
   router.get("/articles/:id", async (req, res) => {
     const { id } = parseParams(IdParam, req);
     const [article] = await runReadOnce(graph, articleQuery(id, config.limits.maxFacts));
-    if (!article) throw new ApiError("NOT_FOUND", `No article with id '${id}'. List them with GET /articles.`);
+    if (!article)
+      throw new ApiError("NOT_FOUND", `No article with id '${id}'. List them with GET /articles.`);
     res.json(article);
   });
   router.post(
@@ -56,7 +70,10 @@ export function articleRoutes({ graph, config, ingestor }: RouteContext): Router
       const body = parseBody(ArticleBody, req);
       const bytes = Buffer.byteLength(body.text, "utf8");
       if (bytes > config.maxArticleBytes) {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `The article text has ${bytes} bytes; at most ${config.maxArticleBytes} are accepted (KG_MAX_ARTICLE_BYTES).`);
+        throw new ApiError(
+          "PAYLOAD_TOO_LARGE",
+          `The article text has ${bytes} bytes; at most ${config.maxArticleBytes} are accepted (KG_MAX_ARTICLE_BYTES).`,
+        );
       }
       const reply = await ingestArticle(graph, await ingestor(), body);
       res.status(reply.status === "unchanged" ? 200 : 201).json(reply);

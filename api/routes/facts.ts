@@ -21,7 +21,10 @@ async function entityRef(graph: Graph, idOrName: string, param: string): Promise
   if (byId) return byId;
   const byName = await resolveEntity(graph, [idOrName]);
   if (byName) return byName;
-  throw new ApiError("NOT_FOUND", `No entity '${idOrName}' (${param}): give an entity id or a name; find them with GET /entities?q=<name>.`);
+  throw new ApiError(
+    "NOT_FOUND",
+    `No entity '${idOrName}' (${param}): give an entity id or a name; find them with GET /entities?q=<name>.`,
+  );
 }
 
 interface FactRow {
@@ -42,13 +45,23 @@ export function factRoutes({ graph, config }: RouteContext): Router {
     const o = object ? await entityRef(graph, object, "object") : null;
     const facts = await runReadOnce<FactRow>(
       graph,
-      factsQuery({ subjectId: s.id, type: type ?? null, objectId: o?.id ?? null }, config.limits.maxFacts, config.limits.maxSources),
+      factsQuery(
+        { subjectId: s.id, type: type ?? null, objectId: o?.id ?? null },
+        config.limits.maxFacts,
+        config.limits.maxSources,
+      ),
     );
     // Quantities: every value reported per unit, so that disagreeing figures stand side by side.
-    const byUnit = new Map<string, { value: number | null; qualifier: string | null; articleCount: number; factId: string }[]>();
+    const byUnit = new Map<
+      string,
+      { value: number | null; qualifier: string | null; articleCount: number; factId: string }[]
+    >();
     for (const f of facts) {
       if (f.kind !== "quantity" || !f.unit) continue;
-      byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), { value: f.value, qualifier: f.qualifier, articleCount: f.articleCount, factId: f.id }]);
+      byUnit.set(f.unit, [
+        ...(byUnit.get(f.unit) ?? []),
+        { value: f.value, qualifier: f.qualifier, articleCount: f.articleCount, factId: f.id },
+      ]);
     }
     res.json({
       subject: s,

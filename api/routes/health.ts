@@ -12,11 +12,20 @@ export function healthRoutes({ graph }: RouteContext): Router {
   router.get("/health", async (_req, res) => {
     const api = { status: "up", version: API_VERSION };
     try {
-      const [c] = await runReadOnce<{ name: string; version: string; edition: string }>(graph, componentsQuery());
+      const [c] = await runReadOnce<{ name: string; version: string; edition: string }>(
+        graph,
+        componentsQuery(),
+      );
       res.json({
         status: "ok",
         api,
-        database: { status: "up", name: c?.name ?? null, version: c?.version ?? null, edition: c?.edition ?? null, database: graph.database },
+        database: {
+          status: "up",
+          name: c?.name ?? null,
+          version: c?.version ?? null,
+          edition: c?.edition ?? null,
+          database: graph.database,
+        },
       });
     } catch (err) {
       const e = toApiError(err);

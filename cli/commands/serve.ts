@@ -8,7 +8,9 @@ import { fail, say, warn } from "../output.ts";
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw Object.assign(new Error(`--port must be a whole number from 0 to 65535, got '${value}'`), { code: "INVALID_INPUT" });
+    throw Object.assign(new Error(`--port must be a whole number from 0 to 65535, got '${value}'`), {
+      code: "INVALID_INPUT",
+    });
   }
   return n;
 }
@@ -16,9 +18,15 @@ function parsePort(value: string): number {
 export function register(program: Command): void {
   program
     .command("serve")
-    .description("Serve the HTTP API (questions, entities, projects, articles, facts) over the graph in Neo4j")
+    .description(
+      "Serve the HTTP API (questions, entities, projects, articles, facts) over the graph in Neo4j",
+    )
     .option("-p, --port <port>", "port to listen on (0 = any free port)", process.env.PORT ?? "3000")
-    .option("--host <host>", "address to listen on (0.0.0.0 for every interface)", process.env.HOST ?? "127.0.0.1")
+    .option(
+      "--host <host>",
+      "address to listen on (0.0.0.0 for every interface)",
+      process.env.HOST ?? "127.0.0.1",
+    )
     .addHelpText(
       "after",
       "\nEnvironment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (the graph); PORT, HOST;" +
@@ -44,7 +52,11 @@ export function register(program: Command): void {
         say(`Docs:     ${server.url}/docs`);
         say(`OpenAPI:  ${server.url}/openapi.json`);
         say(`Neo4j:    ${gconfig.uri} (database ${gconfig.database})`);
-        say(config.apiKey ? "Ingest:   POST /articles (with KG_API_KEY)" : "Ingest:   POST /articles disabled (set KG_API_KEY to enable)");
+        say(
+          config.apiKey
+            ? "Ingest:   POST /articles (with KG_API_KEY)"
+            : "Ingest:   POST /articles disabled (set KG_API_KEY to enable)",
+        );
         const g = graph;
         graph = undefined; // kept open while serving
         const shutdown = async () => {

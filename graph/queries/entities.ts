@@ -47,9 +47,7 @@ export const EXACT_MATCH_SCORE = 1000;
 export function resolveEntityQuery(name: string, types: readonly EntityType[] = [], limit = 3): Query {
   const wanted = types.length > 0 ? types : ENTITY_TYPES;
   const key = entityKey(name);
-  const keyIds = key
-    ? wanted.flatMap((t) => lookupKeys(key, "de").map((k) => entityId(t, k)))
-    : [];
+  const keyIds = key ? wanted.flatMap((t) => lookupKeys(key, "de").map((k) => entityId(t, k))) : [];
   const lucene = fuzzyLuceneQuery(name);
   return {
     cypher: `CALL {
@@ -63,7 +61,14 @@ export function resolveEntityQuery(name: string, types: readonly EntityType[] = 
 WITH e, max(score) AS score WHERE e.type IN $types
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, score
 ORDER BY score DESC, e.articleCount DESC, e.name LIMIT $limit`,
-    params: { keyIds, exact: EXACT_MATCH_SCORE, lucene, index: FULLTEXT_INDEX, types: [...wanted], limit: int(limit) },
+    params: {
+      keyIds,
+      exact: EXACT_MATCH_SCORE,
+      lucene,
+      index: FULLTEXT_INDEX,
+      types: [...wanted],
+      limit: int(limit),
+    },
   };
 }
 

@@ -54,7 +54,14 @@ describe("api with hand-made findings @db", function () {
       `${tom} leads ${P} day to day. ${P} will cost 20 billion dollars. ${P} plans 50,000 GPUs. ${chipco} supplies ${P}.`;
     await loadArticle(
       graph,
-      { id: articleIds[0]!, text: en, lang: "en", date: "2025-03-01", title: `${P} announced`, url: "https://example.org/a" },
+      {
+        id: articleIds[0]!,
+        text: en,
+        lang: "en",
+        date: "2025-03-01",
+        title: `${P} announced`,
+        url: "https://example.org/a",
+      },
       result("en", {
         entities: [
           entity(en, "Person", jane),
@@ -95,7 +102,8 @@ describe("api with hand-made findings @db", function () {
     if (!graph) return;
     for (const id of [...articleIds, `test:${T}:posted`]) await removeArticle(graph, id);
     const left = await runRead<{ n: number }>(graph, {
-      cypher: "MATCH (n) WHERE n.name CONTAINS $t OR n.id CONTAINS $tl OR n.id CONTAINS $t RETURN count(n) AS n",
+      cypher:
+        "MATCH (n) WHERE n.name CONTAINS $t OR n.id CONTAINS $tl OR n.id CONTAINS $t RETURN count(n) AS n",
       params: { t: T, tl: T.toLowerCase() },
     });
     await graph.close();
@@ -108,10 +116,15 @@ describe("api with hand-made findings @db", function () {
     it(`${q}: leaders directly and via the organizations that found or operate the project`, async () => {
       const body = await ask(app, q);
       assert.equal(body.understood, true);
-      const rows = mine(body.rows).map((r) => `${r.project}|${r.person}|${r.via}`).sort();
+      const rows = mine(body.rows)
+        .map((r) => `${r.project}|${r.person}|${r.via}`)
+        .sort();
       assert.deepEqual(rows, [`${P}|${ann}|${nimbus}`, `${P}|${jane}|${veltron}`, `${P}|${tom}|null`].sort());
       assert.equal(body.language, q.startsWith("Wer") ? "de" : "en");
-      assert.ok(body.answer.includes(`${jane} (${q.startsWith("Wer") ? "über" : "via"} ${veltron})`), body.answer);
+      assert.ok(
+        body.answer.includes(`${jane} (${q.startsWith("Wer") ? "über" : "via"} ${veltron})`),
+        body.answer,
+      );
       const sentences = body.evidence.filter((e) => e.article.id.includes(T)).map((e) => e.sentence);
       assert.ok(sentences.some((s) => s.includes(`${veltron} founded ${P}`)));
       assert.ok(sentences.some((s) => s.includes(`${jane} is the CEO`)));
@@ -121,27 +134,45 @@ describe("api with hand-made findings @db", function () {
   it("who leads X / wer leitet X", async () => {
     const en = await ask(app, `Who leads ${P}?`);
     assert.equal(en.entity?.name, P);
-    assert.deepEqual(en.rows.map((r) => `${r.person}|${r.via}`).sort(), [`${ann}|${nimbus}`, `${jane}|${veltron}`, `${tom}|null`]);
+    assert.deepEqual(en.rows.map((r) => `${r.person}|${r.via}`).sort(), [
+      `${ann}|${nimbus}`,
+      `${jane}|${veltron}`,
+      `${tom}|null`,
+    ]);
     const de = await ask(app, `Wer ist Chef von ${veltron.toLowerCase()}?`);
     assert.equal(de.entity?.name, veltron);
-    assert.deepEqual(de.rows.map((r) => r.person), [jane]);
+    assert.deepEqual(
+      de.rows.map((r) => r.person),
+      [jane],
+    );
     assert.match(de.answer, new RegExp(`${veltron} wird geleitet von ${jane}`));
   });
 
   it("what role P has, who works at O", async () => {
     const role = await ask(app, `What role does ${jane} have?`);
-    assert.deepEqual(role.rows.map((r) => `${r.role}@${r.at}`), [`CEO@${veltron}`]);
+    assert.deepEqual(
+      role.rows.map((r) => `${r.role}@${r.at}`),
+      [`CEO@${veltron}`],
+    );
     const people = await ask(app, `Wer arbeitet bei ${veltron}?`);
-    assert.deepEqual(people.rows.map((r) => `${r.person}:${r.role}`), [`${jane}:CEO`]);
+    assert.deepEqual(
+      people.rows.map((r) => `${r.person}:${r.role}`),
+      [`${jane}:CEO`],
+    );
     // the role is stated by both articles: two sources
     assert.equal(people.evidence.length, 2);
   });
 
   it("which projects O takes part in / operates, who takes part in X", async () => {
     const projects = await ask(app, `Which projects does ${veltron} take part in?`);
-    assert.deepEqual(projects.rows, [{ project: P, projectId: projects.rows[0]!.projectId, relations: ["FOUNDED"] }]);
+    assert.deepEqual(projects.rows, [
+      { project: P, projectId: projects.rows[0]!.projectId, relations: ["FOUNDED"] },
+    ]);
     const operated = await ask(app, `Welche Rechenzentren betreibt ${nimbus}?`);
-    assert.deepEqual(operated.rows.map((r) => r.project), [P]);
+    assert.deepEqual(
+      operated.rows.map((r) => r.project),
+      [P],
+    );
     const none = await ask(app, `Which data centers does ${veltron} operate?`);
     assert.deepEqual(none.rows, []);
     const parts = await ask(app, `Wer ist an ${P} beteiligt?`);
@@ -159,15 +190,24 @@ describe("api with hand-made findings @db", function () {
       assert.match(body.answer, q.startsWith("How") ? /Different figures/ : /verschiedene Werte/);
     }
     const gpus = await ask(app, `Wie viele GPUs hat ${P}?`);
-    assert.deepEqual(gpus.rows.map((r) => `${r.value} ${r.unit}`), ["50000 GPU"]);
+    assert.deepEqual(
+      gpus.rows.map((r) => `${r.value} ${r.unit}`),
+      ["50000 GPU"],
+    );
     assert.match(gpus.answer, /50\.000 GPUs/);
     const power = await ask(app, `How much power does ${P} need?`);
     assert.deepEqual(power.rows, []);
   });
 
   it("who founded X, who supplies X", async () => {
-    assert.deepEqual((await ask(app, `Who founded ${P}?`)).rows.map((r) => r.name), [veltron]);
-    assert.deepEqual((await ask(app, `Wer liefert an ${P}?`)).rows.map((r) => r.name), [chipco]);
+    assert.deepEqual(
+      (await ask(app, `Who founded ${P}?`)).rows.map((r) => r.name),
+      [veltron],
+    );
+    assert.deepEqual(
+      (await ask(app, `Wer liefert an ${P}?`)).rows.map((r) => r.name),
+      [chipco],
+    );
   });
 
   it("typos in names still find the entity", async () => {
@@ -194,23 +234,46 @@ describe("api with hand-made findings @db", function () {
     assert.equal(res.body.total, 3);
     assert.equal(res.body.items.length, 2);
     assert.ok(res.body.items.every((e: { type: string }) => e.type === "Person"));
-    const page2 = await request(app).get("/entities").query({ q: T, type: "Person", limit: 2, offset: 2 }).expect(200);
+    const page2 = await request(app)
+      .get("/entities")
+      .query({ q: T, type: "Person", limit: 2, offset: 2 })
+      .expect(200);
     assert.equal(page2.body.items.length, 1);
-    res = await request(app).get("/entities").query({ q: `${T} (AND) OR "~*:` }).expect(200);
+    res = await request(app)
+      .get("/entities")
+      .query({ q: `${T} (AND) OR "~*:` })
+      .expect(200);
     assert.ok(Array.isArray(res.body.items));
   });
 
   it("GET /entities/:id: roles, relations both ways, quantities, articles; 404 for unknown ids", async () => {
     const found = await request(app).get("/entities").query({ q: P, type: "Project" }).expect(200);
     const id = found.body.items[0].id as string;
-    const res = await request(app).get(`/entities/${encodeURIComponent(id)}`).expect(200);
+    const res = await request(app)
+      .get(`/entities/${encodeURIComponent(id)}`)
+      .expect(200);
     assert.equal(res.body.name, P);
-    assert.deepEqual(res.body.incoming.map((r: { type: string }) => r.type).sort(), ["FOUNDED", "LEADS", "OPERATES", "SUPPLIES"]);
-    assert.deepEqual(res.body.quantities.map((q: { value: number }) => q.value).sort(), [20e9, 25e9, 50000].sort());
+    assert.deepEqual(res.body.incoming.map((r: { type: string }) => r.type).sort(), [
+      "FOUNDED",
+      "LEADS",
+      "OPERATES",
+      "SUPPLIES",
+    ]);
+    assert.deepEqual(
+      res.body.quantities.map((q: { value: number }) => q.value).sort(),
+      [20e9, 25e9, 50000].sort(),
+    );
     assert.deepEqual(res.body.articles.map((a: { id: string }) => a.id).sort(), [...articleIds].sort());
-    const person = await request(app).get(`/entities/${encodeURIComponent(`person:jane-${T.toLowerCase()}`)}`).expect(200);
-    assert.deepEqual(person.body.roles.map((r: { role: string; at: { name: string } }) => `${r.role}@${r.at.name}`), [`CEO@${veltron}`]);
-    const missing = await request(app).get(`/entities/${encodeURIComponent(`project:nothing-${T}`)}`).expect(404);
+    const person = await request(app)
+      .get(`/entities/${encodeURIComponent(`person:jane-${T.toLowerCase()}`)}`)
+      .expect(200);
+    assert.deepEqual(
+      person.body.roles.map((r: { role: string; at: { name: string } }) => `${r.role}@${r.at.name}`),
+      [`CEO@${veltron}`],
+    );
+    const missing = await request(app)
+      .get(`/entities/${encodeURIComponent(`project:nothing-${T}`)}`)
+      .expect(404);
     assert.equal(missing.body.error, "NOT_FOUND");
   });
 
@@ -222,32 +285,53 @@ describe("api with hand-made findings @db", function () {
       if (res.body.items.length < 100) break;
     }
     assert.ok(project, "project not listed");
-    const leaders = (project.leaders as { person: { name: string }; via: { name: string } | null }[]).map((l) => `${l.person.name}|${l.via?.name ?? null}`);
+    const leaders = (project.leaders as { person: { name: string }; via: { name: string } | null }[]).map(
+      (l) => `${l.person.name}|${l.via?.name ?? null}`,
+    );
     assert.deepEqual(leaders.sort(), [`${ann}|${nimbus}`, `${jane}|${veltron}`, `${tom}|null`]);
-    assert.deepEqual((project.operators as Row[]).map((o) => o.name), [nimbus]);
-    assert.deepEqual((project.founders as Row[]).map((o) => o.name), [veltron]);
-    assert.deepEqual((project.suppliers as Row[]).map((o) => o.name), [chipco]);
+    assert.deepEqual(
+      (project.operators as Row[]).map((o) => o.name),
+      [nimbus],
+    );
+    assert.deepEqual(
+      (project.founders as Row[]).map((o) => o.name),
+      [veltron],
+    );
+    assert.deepEqual(
+      (project.suppliers as Row[]).map((o) => o.name),
+      [chipco],
+    );
     assert.equal((project.quantities as Row[]).length, 3);
   });
 
   it("GET /articles and /articles/:id: what was ingested and found; 404 for unknown ids", async () => {
     const list = await request(app).get("/articles").query({ limit: 100 }).expect(200);
     assert.ok(list.body.total >= 2);
-    const res = await request(app).get(`/articles/${encodeURIComponent(articleIds[0]!)}`).expect(200);
+    const res = await request(app)
+      .get(`/articles/${encodeURIComponent(articleIds[0]!)}`)
+      .expect(200);
     assert.equal(res.body.title, `${P} announced`);
     assert.equal(res.body.entities.length, 7);
     const founded = res.body.facts.find((f: Row) => f.type === "FOUNDED");
     assert.equal(founded.subject.name, veltron);
     assert.ok(founded.sentence.includes(`${veltron} founded ${P}`));
-    await request(app).get(`/articles/${encodeURIComponent(`test:${T}:none`)}`).expect(404);
+    await request(app)
+      .get(`/articles/${encodeURIComponent(`test:${T}:none`)}`)
+      .expect(404);
   });
 
   it("GET /facts: every source with sentence, offsets, date and corroboration; disagreeing amounts side by side", async () => {
-    const roleFacts = await request(app).get("/facts").query({ subject: jane, type: "CEO", object: veltron }).expect(200);
+    const roleFacts = await request(app)
+      .get("/facts")
+      .query({ subject: jane, type: "CEO", object: veltron })
+      .expect(200);
     assert.equal(roleFacts.body.facts.length, 1);
     const fact = roleFacts.body.facts[0];
     assert.equal(fact.articleCount, 2);
-    assert.deepEqual(fact.sources.map((s: { statedOn: string }) => s.statedOn).sort(), ["2025-03-01", "2025-04-02"]);
+    assert.deepEqual(fact.sources.map((s: { statedOn: string }) => s.statedOn).sort(), [
+      "2025-03-01",
+      "2025-04-02",
+    ]);
     for (const s of fact.sources) {
       assert.ok(s.sentence.includes(jane));
       assert.ok(Number.isInteger(s.sentenceStart) && Number.isInteger(s.start) && s.end > s.start);
@@ -258,7 +342,10 @@ describe("api with hand-made findings @db", function () {
     assert.deepEqual(usd.values.map((v: { value: number }) => v.value).sort(), [20e9, 25e9]);
     const byId = await request(app).get("/facts").query({ subject: amounts.body.subject.id }).expect(200);
     assert.equal(byId.body.subject.name, P);
-    await request(app).get("/facts").query({ subject: `Nobody ${T} Zzq` }).expect(404);
+    await request(app)
+      .get("/facts")
+      .query({ subject: `Nobody ${T} Zzq` })
+      .expect(404);
   });
 
   it("POST /articles: the real pipeline and loader, 201 then 200 unchanged", async () => {
@@ -270,13 +357,19 @@ describe("api with hand-made findings @db", function () {
       title: "Posted",
       url: "https://example.org/posted",
     };
-    const created = await request(app).post("/articles").set("Authorization", `Bearer ${KEY}`).send(article).expect(201);
+    const created = await request(app)
+      .post("/articles")
+      .set("Authorization", `Bearer ${KEY}`)
+      .send(article)
+      .expect(201);
     assert.equal(created.body.articleId, article.id);
     assert.equal(created.body.status, "loaded");
     assert.equal(created.body.language, "en");
     const again = await request(app).post("/articles").set("X-API-Key", KEY).send(article).expect(200);
     assert.equal(again.body.status, "unchanged");
-    const stored = await request(app).get(`/articles/${encodeURIComponent(article.id)}`).expect(200);
+    const stored = await request(app)
+      .get(`/articles/${encodeURIComponent(article.id)}`)
+      .expect(200);
     assert.equal(stored.body.date, "2025-05-05");
   });
 });
@@ -312,7 +405,9 @@ describe("api over the bundled fixture articles (real pipeline) @db", function (
 
   /** Whether the pipeline finds relations at all yet (their extractor is work in progress, issue 3). */
   async function pipelineFindsRelations(): Promise<boolean> {
-    const seed = await request(app).get(`/articles/${encodeURIComponent("fixtures/de/seed.txt")}`).expect(200);
+    const seed = await request(app)
+      .get(`/articles/${encodeURIComponent("fixtures/de/seed.txt")}`)
+      .expect(200);
     return (seed.body.facts as { kind: string }[]).some((f) => f.kind === "relation");
   }
 

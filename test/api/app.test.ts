@@ -19,7 +19,13 @@ describe("api/app without a database", () => {
     pipeline: "stub",
     extract: async ({ text, lang }) => {
       extracted++;
-      return { language: lang ?? (/[äöüß]|\bder\b/.test(text) ? "de" : /^[\x00-\x7f]*$/.test(text) ? "en" : "fr"), entities: [], roles: [], quantities: [], relations: [] };
+      return {
+        language: lang ?? (/[äöüß]|\bder\b/.test(text) ? "de" : /^[\x00-\x7f]*$/.test(text) ? "en" : "fr"),
+        entities: [],
+        roles: [],
+        quantities: [],
+        relations: [],
+      };
     },
   });
 
@@ -42,7 +48,14 @@ describe("api/app without a database", () => {
     assert.match(res.body.message, /Neo4j/);
   });
 
-  for (const path of ["/ask?q=Who%20leads%20which%20compute%20project%3F", "/entities?q=Stargate", "/projects", "/articles", "/entities/organization%3Aopenai", "/facts?subject=OpenAI"]) {
+  for (const path of [
+    "/ask?q=Who%20leads%20which%20compute%20project%3F",
+    "/entities?q=Stargate",
+    "/projects",
+    "/articles",
+    "/entities/organization%3Aopenai",
+    "/facts?subject=OpenAI",
+  ]) {
     it(`GET ${path}: 503 DATABASE_UNAVAILABLE with a clear message, no stack`, async () => {
       const res = await request(app).get(path).expect(503).expect("content-type", /json/);
       assert.equal(res.body.error, "DATABASE_UNAVAILABLE");
@@ -85,8 +98,15 @@ describe("api/app without a database", () => {
   describe("POST /articles", () => {
     const article = { id: "t1", text: "Jane Roe leads Nimbus.", lang: "en" };
     it("401 without a key, with a wrong key, and when the server has no key", async () => {
-      assert.equal((await request(app).post("/articles").send(article).expect(401)).body.error, "UNAUTHORIZED");
-      await request(app).post("/articles").set("Authorization", "Bearer wrong-key-wrong-key").send(article).expect(401);
+      assert.equal(
+        (await request(app).post("/articles").send(article).expect(401)).body.error,
+        "UNAUTHORIZED",
+      );
+      await request(app)
+        .post("/articles")
+        .set("Authorization", "Bearer wrong-key-wrong-key")
+        .send(article)
+        .expect(401);
       await request(app).post("/articles").set("X-API-Key", KEY.slice(0, -1)).send(article).expect(401);
       const keyless = buildApp({ graph, config: apiConfigFromEnv({}), ingestor });
       const res = await request(keyless).post("/articles").set("X-API-Key", KEY).send(article).expect(401);
@@ -96,27 +116,57 @@ describe("api/app without a database", () => {
 
     it("400 for bad JSON and bad fields, 415 for non-JSON, 413 for too large", async () => {
       const auth = { Authorization: `Bearer ${KEY}` };
-      let res = await request(app).post("/articles").set(auth).set("Content-Type", "application/json").send('{"text": ').expect(400);
+      let res = await request(app)
+        .post("/articles")
+        .set(auth)
+        .set("Content-Type", "application/json")
+        .send('{"text": ')
+        .expect(400);
       assert.equal(res.body.error, "INVALID_JSON");
       res = await request(app).post("/articles").set(auth).send({ text: "" }).expect(400);
       assert.match(res.body.message, /text/);
-      res = await request(app).post("/articles").set(auth).send({ text: "x", date: "24.09.2025" }).expect(400);
+      res = await request(app)
+        .post("/articles")
+        .set(auth)
+        .send({ text: "x", date: "24.09.2025" })
+        .expect(400);
       assert.match(res.body.message, /date/);
       res = await request(app).post("/articles").set(auth).send({ text: "x", lang: "fr" }).expect(400);
       assert.match(res.body.message, /lang/);
       res = await request(app).post("/articles").set(auth).send({ text: "x", url: "not a url" }).expect(400);
       await request(app).post("/articles").set(auth).send([article]).expect(400);
-      await request(app).post("/articles").set(auth).send({ ...article, surprise: 1 }).expect(400);
-      await request(app).post("/articles").set(auth).set("Content-Type", "text/plain").send("hello").expect(415);
-      res = await request(app).post("/articles").set(auth).send({ text: "ü".repeat(600) }).expect(413);
+      await request(app)
+        .post("/articles")
+        .set(auth)
+        .send({ ...article, surprise: 1 })
+        .expect(400);
+      await request(app)
+        .post("/articles")
+        .set(auth)
+        .set("Content-Type", "text/plain")
+        .send("hello")
+        .expect(415);
+      res = await request(app)
+        .post("/articles")
+        .set(auth)
+        .send({ text: "ü".repeat(600) })
+        .expect(413);
       assert.match(res.body.message, /KG_MAX_ARTICLE_BYTES/);
-      res = await request(app).post("/articles").set(auth).send({ text: "a".repeat(20_000) }).expect(413);
+      res = await request(app)
+        .post("/articles")
+        .set(auth)
+        .send({ text: "a".repeat(20_000) })
+        .expect(413);
       assert.equal(res.body.error, "PAYLOAD_TOO_LARGE");
       assert.equal(extracted, 0);
     });
 
     it("422 for an article in neither German nor English", async () => {
-      const res = await request(app).post("/articles").set("X-API-Key", KEY).send({ text: "Le président dirige l'entreprise." }).expect(422);
+      const res = await request(app)
+        .post("/articles")
+        .set("X-API-Key", KEY)
+        .send({ text: "Le président dirige l'entreprise." })
+        .expect(422);
       assert.equal(res.body.error, "UNSUPPORTED_LANGUAGE");
     });
 
@@ -129,16 +179,32 @@ describe("api/app without a database", () => {
   it("serves the OpenAPI document and the docs page without any CDN", async () => {
     const doc = (await request(app).get("/openapi.json").expect(200)).body;
     assert.match(doc.openapi, /^3\./);
-    for (const p of ["/health", "/ask", "/entities", "/entities/{id}", "/projects", "/articles", "/articles/{id}", "/facts"]) assert.ok(doc.paths[p], p);
-    assert.ok(doc.paths["/ask"].get.parameters.some((x: { name: string; required: boolean }) => x.name === "q" && x.required));
+    for (const p of [
+      "/health",
+      "/ask",
+      "/entities",
+      "/entities/{id}",
+      "/projects",
+      "/articles",
+      "/articles/{id}",
+      "/facts",
+    ])
+      assert.ok(doc.paths[p], p);
+    assert.ok(
+      doc.paths["/ask"].get.parameters.some(
+        (x: { name: string; required: boolean }) => x.name === "q" && x.required,
+      ),
+    );
     assert.ok(doc.paths["/articles"].post.security);
     await request(app).get("/docs").expect(301).expect("location", "/docs/");
     const html = (await request(app).get("/docs/").expect(200)).text;
     assert.match(html, /swagger-ui/);
-    assert.ok(!/https?:\/\/(?!localhost)[^"']*\.(js|css)/.test(html), "docs page loads assets from the internet");
+    assert.ok(
+      !/https?:\/\/(?!localhost)[^"']*\.(js|css)/.test(html),
+      "docs page loads assets from the internet",
+    );
     await request(app).get("/docs/swagger-ui-bundle.js").expect(200);
     const init = (await request(app).get("/docs/swagger-ui-init.js").expect(200)).text;
     assert.match(init, /kg API/);
   });
-
 });

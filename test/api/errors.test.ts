@@ -14,10 +14,23 @@ describe("api/errors", () => {
   it("turns thrown things into catalogue errors", () => {
     assert.equal(toApiError(new ApiError("NOT_FOUND")).status, 404);
     assert.equal(toApiError(z.object({ a: z.string() }).safeParse({}).error).code, "INVALID_INPUT");
-    assert.equal(toApiError(Object.assign(new Error("x"), { type: "entity.too.large", limit: 10, length: 20 })).status, 413);
-    assert.equal(toApiError(Object.assign(new Error("x"), { type: "entity.parse.failed", status: 400 })).code, "INVALID_JSON");
-    assert.equal(toApiError(new DatabaseUnavailableError("Neo4j is not available at bolt://x", "bolt://x")).status, 503);
-    assert.equal(toApiError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ServiceUnavailable" })).status, 503);
+    assert.equal(
+      toApiError(Object.assign(new Error("x"), { type: "entity.too.large", limit: 10, length: 20 })).status,
+      413,
+    );
+    assert.equal(
+      toApiError(Object.assign(new Error("x"), { type: "entity.parse.failed", status: 400 })).code,
+      "INVALID_JSON",
+    );
+    assert.equal(
+      toApiError(new DatabaseUnavailableError("Neo4j is not available at bolt://x", "bolt://x")).status,
+      503,
+    );
+    assert.equal(
+      toApiError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ServiceUnavailable" }))
+        .status,
+      503,
+    );
     assert.equal(toApiError(new TypeError("undefined is not a function")).status, 500);
   });
 

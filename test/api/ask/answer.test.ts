@@ -6,13 +6,25 @@ describe("api/ask/answer", () => {
     assert.equal(list(["A", "B", "C"], "en"), "A, B and C");
     assert.equal(list(["A", "B"], "de"), "A und B");
     assert.equal(list(["A", "A"], "de"), "A");
-    assert.match(list(Array.from({ length: 12 }, (_, i) => `P${i}`), "en"), /and 4 more$/);
+    assert.match(
+      list(
+        Array.from({ length: 12 }, (_, i) => `P${i}`),
+        "en",
+      ),
+      /and 4 more$/,
+    );
   });
 
   it("formats money, GPUs and power per language", () => {
     assert.equal(formatQuantity({ value: 500e9, unit: "USD", qualifier: null }, "en"), "500 billion USD");
-    assert.equal(formatQuantity({ value: 500e9, unit: "USD", qualifier: "up_to" }, "de"), "bis zu 500 Milliarden USD");
-    assert.equal(formatQuantity({ value: 1e6, unit: "GPU", qualifier: "more_than" }, "en"), "more than 1,000,000 GPUs");
+    assert.equal(
+      formatQuantity({ value: 500e9, unit: "USD", qualifier: "up_to" }, "de"),
+      "bis zu 500 Milliarden USD",
+    );
+    assert.equal(
+      formatQuantity({ value: 1e6, unit: "GPU", qualifier: "more_than" }, "en"),
+      "more than 1,000,000 GPUs",
+    );
     assert.equal(formatQuantity({ value: 1e6, unit: "GPU", qualifier: null }, "de"), "1.000.000 GPUs");
     assert.equal(formatQuantity({ value: 1.2e9, unit: "W", qualifier: null }, "en"), "1.2 GW");
     assert.equal(formatQuantity({ value: 900e6, unit: "W", qualifier: "about" }, "de"), "etwa 900 MW");

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { EXAMPLES, type Intent, cleanName, parseQuestion, questionLanguage } from "../../../api/ask/parse.ts";
 
 // [question, language, intent]
+// prettier-ignore
 const UNDERSTOOD: [string, "de" | "en", Intent][] = [
   // who leads which compute project
   ["Wer leitet welches Rechenzentrumsprojekt?", "de", { kind: "leadersOfProjects" }],
@@ -112,7 +113,10 @@ describe("api/ask/parse", () => {
 
   it("keeps the name's spelling and survives odd input", () => {
     assert.deepEqual(parseQuestion("WHO FOUNDED xAI?").intent, { kind: "foundersOf", name: "xAI" });
-    assert.deepEqual(parseQuestion("  who   supplies  „Stargate“ ?! ").intent, { kind: "suppliersOf", name: "Stargate" });
+    assert.deepEqual(parseQuestion("  who   supplies  „Stargate“ ?! ").intent, {
+      kind: "suppliersOf",
+      name: "Stargate",
+    });
     assert.equal(parseQuestion("").intent, null);
     assert.equal(parseQuestion("x".repeat(5000)).intent, null);
   });

@@ -19,7 +19,11 @@ describe("kg serve", function () {
   });
 
   it("serves on the given port, prints the addresses, answers 503 while Neo4j is down", async () => {
-    child = spawn(process.execPath, [KG, "serve", "--port", "0"], { cwd: ROOT, env: ENV, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [KG, "serve", "--port", "0"], {
+      cwd: ROOT,
+      env: ENV,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stderr!.on("data", (d) => (err += d));
@@ -45,7 +49,11 @@ describe("kg serve", function () {
   });
 
   it("rejects a bad port with a message and exit code 1", () => {
-    const r = spawnSync(process.execPath, [KG, "serve", "--port", "http"], { cwd: ROOT, env: ENV, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [KG, "serve", "--port", "http"], {
+      cwd: ROOT,
+      env: ENV,
+      encoding: "utf8",
+    });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /--port must be a whole number from 0 to 65535, got 'http'/);
     assert.ok(!/\n\s+at /.test(r.stderr), "stack trace printed");

@@ -22,7 +22,17 @@ describe("graph/queries builders", () => {
     ["resolveEntity", resolveEntityQuery(EVIL, ["Organization"])],
     ["entityProfile", entityProfileQuery(EVIL, 10)],
     ["leaders", leadersQuery(EVIL, 10)],
-    ["factsAround", factsAroundQuery({ entityId: EVIL, side: "object", types: ["LEADS"], roles: [], otherTypes: ["Person"], limit: 5 })],
+    [
+      "factsAround",
+      factsAroundQuery({
+        entityId: EVIL,
+        side: "object",
+        types: ["LEADS"],
+        roles: [],
+        otherTypes: ["Person"],
+        limit: 5,
+      }),
+    ],
     ["quantities", quantitiesQuery(EVIL, "money", 5)],
     ["evidence", evidenceQuery([EVIL], 3)],
     ["projects", projectsQuery({ limit: 5, offset: 0 }, 10)],
@@ -39,13 +49,19 @@ describe("graph/queries builders", () => {
       for (const key of ["limit", "offset", "max", "maxFacts", "maxSources", "perFact"]) {
         if (key in q.params) assert.ok(neo4j.isInt(q.params[key]), `${key} is not a Cypher integer`);
       }
-      for (const m of q.cypher.matchAll(/\$([A-Za-z]+)/g)) assert.ok(m[1]! in q.params, `$${m[1]} has no value`);
+      for (const m of q.cypher.matchAll(/\$([A-Za-z]+)/g))
+        assert.ok(m[1]! in q.params, `$${m[1]} has no value`);
     });
   }
 
   it("resolves a name by identity keys of each wanted type, German genitive tolerated", () => {
     const q = resolveEntityQuery("OpenAIs", ["Organization", "Project"]);
-    assert.deepEqual(q.params.keyIds, ["organization:openais", "organization:openai", "project:openais", "project:openai"]);
+    assert.deepEqual(q.params.keyIds, [
+      "organization:openais",
+      "organization:openai",
+      "project:openais",
+      "project:openai",
+    ]);
     assert.deepEqual(q.params.types, ["Organization", "Project"]);
   });
 
@@ -57,12 +73,33 @@ describe("graph/queries builders", () => {
   });
 
   it("factsAround: which side the entity is on decides the direction", () => {
-    const subj = factsAroundQuery({ entityId: "a", side: "subject", types: [], roles: null, otherTypes: [], limit: 1 });
-    const obj = factsAroundQuery({ entityId: "a", side: "object", types: [], roles: null, otherTypes: [], limit: 1 });
+    const subj = factsAroundQuery({
+      entityId: "a",
+      side: "subject",
+      types: [],
+      roles: null,
+      otherTypes: [],
+      limit: 1,
+    });
+    const obj = factsAroundQuery({
+      entityId: "a",
+      side: "object",
+      types: [],
+      roles: null,
+      otherTypes: [],
+      limit: 1,
+    });
     assert.match(subj.cypher, /MATCH \(f:Fact\)-\[:SUBJECT\]->\(e\)/);
     assert.match(obj.cypher, /MATCH \(f:Fact\)-\[:OBJECT\]->\(e\)/);
     assert.equal(subj.params.withRoles, false);
-    const roles = factsAroundQuery({ entityId: "a", side: "object", types: [], roles: [], otherTypes: [], limit: 1 });
+    const roles = factsAroundQuery({
+      entityId: "a",
+      side: "object",
+      types: [],
+      roles: [],
+      otherTypes: [],
+      limit: 1,
+    });
     assert.equal(roles.params.withRoles, true);
     assert.equal(roles.params.roles, null); // every role
   });

@@ -4,7 +4,10 @@ import { escapeLucene, fuzzyLuceneQuery, searchTerms } from "../../../graph/quer
 describe("graph/queries/lucene", () => {
   it("escapes every character with a meaning in Lucene syntax", () => {
     assert.equal(escapeLucene("C++"), "C\\+\\+");
-    assert.equal(escapeLucene('a&&b||!(c){d}[e]^"f"~g*h?i:j\\k/l-m'), 'a\\&\\&b\\|\\|\\!\\(c\\)\\{d\\}\\[e\\]\\^\\"f\\"\\~g\\*h\\?i\\:j\\\\k\\/l\\-m');
+    assert.equal(
+      escapeLucene('a&&b||!(c){d}[e]^"f"~g*h?i:j\\k/l-m'),
+      'a\\&\\&b\\|\\|\\!\\(c\\)\\{d\\}\\[e\\]\\^\\"f\\"\\~g\\*h\\?i\\:j\\\\k\\/l\\-m',
+    );
     assert.equal(escapeLucene("Stargate"), "Stargate");
   });
 
