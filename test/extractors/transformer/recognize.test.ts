@@ -9,6 +9,8 @@ import { buildTinyModel, labelScore, type TinyModel } from "../../support/tiny-m
 import { buildBertLikeModel } from "../../support/tiny-model/bert-like.ts";
 import { loadTransformer, transformerConfig, type TransformerModel } from "../../../cli/transformer-model.ts";
 import type { NerSpan } from "../../../extractors/types.ts";
+import { alignPieces } from "../../../extractors/transformer/align.ts";
+import { VOCAB } from "../../support/tiny-model/build.ts";
 
 /** The span [start, end) of the n-th occurrence (0-based) of `needle` in `text`. */
 function at(text: string, needle: string, n = 0): [number, number] {
@@ -153,6 +155,64 @@ describe("extractors/transformer/recognize on a tiny real model", () => {
         ["Texas", "LOC"],
       ]),
     );
+  });
+
+  it("aligns every piece of the real tokenizer on 300 random texts with odd characters", () => {
+    const words = VOCAB.map(([w]) => w).filter((w) => !w.startsWith("##"));
+    const odd = [
+      "Zuckerbergs",
+      "OpenAI",
+      "Rechen\u00adzentrum",
+      "Sam\u200bAltman",
+      "😀",
+      "„",
+      "“",
+      "’s",
+      "Ünïcödé",
+      "Mu\u0308nchen",
+      "x",
+      "…",
+      "1,5",
+      "\t",
+      "\n\n",
+      "\u00a0",
+    ];
+    let seed = 7;
+    // mulberry32: a small PRNG with well-mixed low bits.
+    const rnd = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) % n;
+    };
+    for (let t = 0; t < 300; t++) {
+      const parts: string[] = [];
+      for (let k = 0, n = 1 + rnd(15); k < n; k++)
+        parts.push(rnd(3) === 0 ? odd[rnd(odd.length)] : words[rnd(words.length)]);
+      const text = parts.join(rnd(2) ? " " : "  ");
+      const pieces = model.classifier.tokenize(text);
+      const aligned = alignPieces(text, pieces, model.classifier.scheme);
+      let last = 0;
+      aligned.forEach((a, i) => {
+        assert.ok(
+          a.start >= last && a.end >= a.start && a.end <= text.length,
+          `${JSON.stringify(text)}: piece ${i} out of order`,
+        );
+        last = a.end;
+        const piece = pieces[i];
+        if (piece === "[UNK]") return;
+        const body = piece.replace(/^##/, "");
+        const covered = text
+          .slice(a.start, a.end)
+          .replace(/[\u00ad\u200b]/g, "")
+          .normalize("NFC");
+        assert.equal(
+          covered,
+          body.normalize("NFC"),
+          `${JSON.stringify(text)}: piece ${JSON.stringify(piece)}`,
+        );
+      });
+    }
   });
 
   it("returns nothing for empty, blank or name-free text", async () => {
