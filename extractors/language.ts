@@ -11,7 +11,7 @@ const ONLY = Object.keys(FRANC_TO_ISO1);
 const SHORT = 250;
 
 const DE_WORDS = new Set(["der", "die", "das", "und", "ist", "nicht", "mit", "von", "für", "ein", "eine", "auf", "den", "dem", "des", "sich", "zu", "im", "wird", "sagte", "nach", "bei", "auch", "soll", "baut", "liefert", "sprach", "neue", "neuen", "einen", "einem", "über", "wie", "werden", "wurde", "hat", "haben", "sind", "noch", "nur", "oder", "aber", "als", "kündigte", "dass"]);
-const EN_WORDS = new Set(["the", "and", "is", "not", "with", "of", "for", "a", "on", "to", "in", "its", "has", "was", "by", "that", "will", "said", "says", "would", "from", "at", "will", "speak", "spoke", "are", "be", "it", "this", "they", "he", "she"]);
+const EN_WORDS = new Set(["the", "and", "is", "not", "with", "of", "for", "a", "on", "to", "in", "its", "has", "was", "by", "that", "will", "said", "says", "would", "from", "at", "speak", "spoke", "are", "be", "it", "this", "they", "he", "she"]);
 
 function functionWords(text: string): { de: number; en: number } {
   let de = 0;

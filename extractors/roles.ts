@@ -11,6 +11,8 @@ import type { Entity, Role, RoleFinding } from "./types.ts";
 
 const COPULA = new Set(["ist", "war", "is", "was", "wird", "bleibt", "remains", "becomes", "became", "wurde"]);
 const POSSESSIVES = new Set(["sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer", "its", "their", "dessen", "deren"]);
+const RELATIVES = new Set(["who", "der", "die", "welcher", "welche"]);
+const GENERIC_ORG = new Set(["company", "firm", "group", "startup", "start-up", "chipmaker", "lab", "unternehmen", "unternehmens", "konzern", "konzerns", "firma", "start-ups", "startups"]);
 const COORD = new Set(["und", "and", "&", "sowie"]);
 const ADJECTIVES = new Set(["billionaire", "former", "longtime", "outgoing", "incoming", "new", "current", "then", "interim", "acting", "ehemalige", "ehemaliger", "frühere", "früherer", "neue", "neuer", "langjährige", "langjähriger", "scheidende", "scheidender", "amtierende", "amtierender"]);
 const C_LEVEL = new Set<Role>(["CEO", "CFO", "CTO", "COO", "CPO"]);
@@ -60,6 +62,12 @@ function orgAfter(doc: Doc, ix: MentionIndex, tok: number): { org: Entity; end: 
     const x = doc.tokens[k];
     if (x.sentence !== t.sentence) return undefined;
     const e = ix.byTok[k];
+    // 'Chef des Google-Mutterkonzerns Alphabet': an organization inside a compound is not the one meant.
+    const glued = doc.tokens[ix.endTok[k]]?.text === "-" && !doc.tokens[ix.endTok[k]].spaceBefore;
+    if (isOrgLike(e) && glued) {
+      k = ix.endTok[k];
+      continue;
+    }
     if (isOrgLike(e)) return { org: e!, end: ix.endTok[k] };
     if (e || x.text === "," || x.text === ".") return undefined;
   }
@@ -178,6 +186,8 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
         if (before) {
           org = before.org;
           spanStart = before.start;
+        } else if (main && toks[hits[0].startTok - 1]?.kind === "possessive" && GENERIC_ORG.has(toks[hits[0].startTok - 2]?.text.toLowerCase() ?? "")) {
+          org = main; // "the company's president, Greg Brockman"
         }
       }
       org ??= hits.map((h) => prefixOrg(ix, h)).find((o) => o);
@@ -197,7 +207,9 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     let copula = -1;
     {
       let c = k;
-      if (toks[c]?.text === ",") {
+      if (toks[c]?.text === "," && RELATIVES.has(toks[c + 1]?.text.toLowerCase() ?? "") && COPULA.has(toks[c + 2]?.text.toLowerCase() ?? "")) {
+        c += 2;
+      } else if (toks[c]?.text === ",") {
         // The apposition may hold commas itself ('X, ein Typ in Hemd, Jeans und Schuhen, ist …').
         let e = c + 1;
         while (e < toks.length && e < c + 24 && toks[e].sentence === sent && !(toks[e].text === "," && COPULA.has(toks[e + 1]?.text.toLowerCase() ?? ""))) {
@@ -206,6 +218,8 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
         }
         c = toks[e]?.text === "," ? e + 1 : -1;
       }
+      // 'Satya Nadella, who is Microsoft's chief executive', 'Lisa Su, die Chefin von AMD ist' (the latter via B)
+      if (c >= 0 && RELATIVES.has(toks[c]?.text.toLowerCase() ?? "") && COPULA.has(toks[c + 1]?.text.toLowerCase() ?? "")) c++;
       if (c >= 0 && COPULA.has(toks[c]?.text.toLowerCase() ?? "")) copula = skipAdj(skipDet(c + 1));
     }
     if (copula < 0 && !(toks[k]?.text === "," || toks[k]?.text === "(" || toks[k]?.text === "–")) continue;

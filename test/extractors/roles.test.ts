@@ -35,3 +35,15 @@ describe("extractors/roles: leaders after 'led by' / 'geleitet von'", () => {
   ];
   for (const [title, text, expected] of cases) it(title, () => assert.deepEqual(roleTuples(run(text)), expected));
 });
+
+describe("extractors/roles: more phrasings", () => {
+  const cases: [string, [string, string, string | null][]][] = [
+    ["Sundar Pichai, Chef des Google-Mutterkonzerns Alphabet, sagte am Dienstag, dass die Nachfrage steigt.", [["Sundar Pichai", "CEO", "Alphabet"]]],
+    ["Satya Nadella, who is Microsoft’s chief executive, said the cluster is ready.", [["Satya Nadella", "CEO", "Microsoft"]]],
+    ["OpenAI builds. OpenAI plans. The company’s president, Greg Brockman, said it would spend more.", [["Greg Brockman", "President", "OpenAI"]]],
+    ["Der Chef der Bundesnetzagentur, Klaus Müller, warnte vor Engpässen.", [["Klaus Müller", "CEO", "Bundesnetzagentur"]]],
+    ["Amazon CEO Andy Jassy told investors on Thursday that it would spend more.", [["Andy Jassy", "CEO", "Amazon"]]],
+    ["Dario Amodei, Anthropic’s CEO and co-founder, wrote in a blog post.", [["Dario Amodei", "CEO", "Anthropic"], ["Dario Amodei", "Founder", "Anthropic"]]],
+  ];
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
+});
