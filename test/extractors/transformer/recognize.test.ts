@@ -261,3 +261,29 @@ describe("extractors/transformer/recognize on a small BERT-shaped encoder (atten
     for (const s of alone.spans) assert.equal(s.text, text.slice(s.start, s.end));
   });
 });
+
+describe("extractors/transformer/recognize on an uncased tiny model", () => {
+  let tiny: TinyModel;
+  let model: TransformerModel;
+  before(async () => {
+    tiny = buildTinyModel({ uncased: true, name: "kg-test/tiny-ner-uncased" });
+    model = await loadTransformer(transformerConfig({ KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name }));
+  });
+  after(() => rmSync(tiny.root, { recursive: true, force: true }));
+
+  it("maps lowercased, accent-free pieces back to the article's own spelling", async () => {
+    const text = "SAM ALTMANS OpenAI baut in MÜNCHEN und Mu\u0308nchen mit Mark Zuckerberg.";
+    assert.deepEqual(model.classifier.tokenize("München"), ["munchen"]);
+    const { spans } = await model.recognize(text);
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["SAM ALTMANS", "PER"],
+        ["OpenAI", "ORG"],
+        ["MÜNCHEN", "LOC"],
+        ["Mu\u0308nchen", "LOC"],
+        ["Mark Zuckerberg", "PER"],
+      ]),
+    );
+  });
+});

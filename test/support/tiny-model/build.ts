@@ -120,18 +120,26 @@ export const VOCAB: ReadonlyArray<readonly [string, TinyLabel]> = [
   ).map((w) => [w, "O"] as const),
 ];
 
-function vocabulary(): Map<string, number> {
+/** How an uncased tokenizer sees a vocabulary entry: lower case, no accents ('München' -> 'munchen'). */
+export function uncase(token: string): string {
+  return token.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function vocabulary(uncased = false): Map<string, number> {
   const vocab = new Map<string, number>();
   for (const t of SPECIALS) vocab.set(t, vocab.size);
-  for (const [t] of VOCAB) if (!vocab.has(t)) vocab.set(t, vocab.size);
+  for (const [t] of VOCAB) {
+    const u = uncased ? uncase(t) : t;
+    if (!vocab.has(u)) vocab.set(u, vocab.size);
+  }
   return vocab;
 }
 
 /** The label logits of each vocabulary id: `strength` for its label, 0 elsewhere. */
-export function logitTable(strength = 6): Float32Array {
-  const vocab = vocabulary();
+export function logitTable(strength = 6, uncased = false): Float32Array {
+  const vocab = vocabulary(uncased);
   const table = new Float32Array(vocab.size * LABELS.length);
-  const labelOf = new Map(VOCAB.map(([t, l]) => [t, l]));
+  const labelOf = new Map(VOCAB.map(([t, l]) => [uncased ? uncase(t) : t, l]));
   for (const [token, id] of vocab) {
     const label = labelOf.get(token) ?? "O";
     table[id * LABELS.length + LABELS.indexOf(label)] = strength;
@@ -161,10 +169,10 @@ function tensorInput(name: string, elemType: number, dims: (string | number)[]) 
 }
 
 /** The ONNX model bytes. */
-export function onnxModel(strength = 6): Uint8Array {
+export function onnxModel(strength = 6, uncased = false): Uint8Array {
   const root = protobuf.loadSync(PROTO);
   const ModelProto = root.lookupType("onnx.ModelProto");
-  const table = logitTable(strength);
+  const table = logitTable(strength, uncased);
   const vocabSize = table.length / LABELS.length;
   const floats = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const model = {
@@ -225,8 +233,8 @@ export function onnxModel(strength = 6): Uint8Array {
 }
 
 /** tokenizer.json in the Hugging Face tokenizers format: BERT normalizer, WordPiece model. */
-export function tokenizerJson(): object {
-  const vocab = vocabulary();
+export function tokenizerJson(uncased = false): object {
+  const vocab = vocabulary(uncased);
   const id = (t: string) => vocab.get(t)!;
   return {
     version: "1.0",
@@ -246,7 +254,7 @@ export function tokenizerJson(): object {
       clean_text: true,
       handle_chinese_chars: true,
       strip_accents: null,
-      lowercase: false,
+      lowercase: uncased,
     },
     pre_tokenizer: { type: "BertPreTokenizer" },
     post_processor: {
@@ -288,6 +296,8 @@ export interface TinyModelOptions {
   maxLength?: number;
   /** Which ONNX files to write: "fp32" -> onnx/model.onnx, "q8" -> onnx/model_quantized.onnx. */
   dtypes?: ReadonlyArray<"fp32" | "q8">;
+  /** An uncased model (like bert-base-uncased): the tokenizer lowercases and strips accents. */
+  uncased?: boolean;
 }
 
 export interface TinyModel {
@@ -303,7 +313,8 @@ export function buildTinyModel(options: TinyModelOptions = {}): TinyModel {
   mkdirSync(join(dir, "onnx"), { recursive: true });
   const id2label = Object.fromEntries(LABELS.map((l, i) => [String(i), l]));
   const label2id = Object.fromEntries(LABELS.map((l, i) => [l, i]));
-  const vocabSize = vocabulary().size;
+  const uncased = options.uncased ?? false;
+  const vocabSize = vocabulary(uncased).size;
   const config = {
     model_type: "bert",
     architectures: ["BertForTokenClassification"],
@@ -318,7 +329,7 @@ export function buildTinyModel(options: TinyModelOptions = {}): TinyModel {
   };
   const tokenizerConfig = {
     tokenizer_class: "BertTokenizer",
-    do_lower_case: false,
+    do_lower_case: uncased,
     model_max_length: options.maxLength ?? 512,
     cls_token: "[CLS]",
     sep_token: "[SEP]",
@@ -327,9 +338,9 @@ export function buildTinyModel(options: TinyModelOptions = {}): TinyModel {
     mask_token: "[MASK]",
   };
   writeFileSync(join(dir, "config.json"), JSON.stringify(config, null, 2));
-  writeFileSync(join(dir, "tokenizer.json"), JSON.stringify(tokenizerJson()));
+  writeFileSync(join(dir, "tokenizer.json"), JSON.stringify(tokenizerJson(uncased)));
   writeFileSync(join(dir, "tokenizer_config.json"), JSON.stringify(tokenizerConfig, null, 2));
-  const bytes = onnxModel();
+  const bytes = onnxModel(6, uncased);
   for (const dtype of options.dtypes ?? ["fp32", "q8"]) {
     writeFileSync(join(dir, "onnx", dtype === "fp32" ? "model.onnx" : "model_quantized.onnx"), bytes);
   }
