@@ -65,7 +65,8 @@ const PROJECT_RELATIONS: Record<ProjectRelation, string[]> = {
 
 interface Rows {
   rows: Record<string, unknown>[];
-  factIds: string[];
+  /** The facts behind each row (parallel to rows). */
+  factIds: string[][];
 }
 
 function uniq<T>(xs: T[]): T[] {
@@ -88,7 +89,7 @@ function groupByOther(facts: FactAroundRow[], label: string): Rows {
     [`${label}Id`]: r.id,
     relations: r.relations,
   }));
-  return { rows, factIds: [...by.values()].flatMap((r) => r.factIds) };
+  return { rows, factIds: [...by.values()].map((r) => r.factIds) };
 }
 
 async function around(graph: Graph, spec: FactsAroundSpec): Promise<FactAroundRow[]> {
@@ -123,7 +124,7 @@ async function rowsFor(graph: Graph, intent: Intent, entityId: string | null, li
                 viaRelations: r.viaRelations,
               },
         ),
-        factIds: rows.flatMap((r) => r.factIds),
+        factIds: rows.map((r) => r.factIds),
       };
     }
     case "roleOf": {
@@ -142,7 +143,7 @@ async function rowsFor(graph: Graph, intent: Intent, entityId: string | null, li
           at: f.other,
           atId: f.otherId,
         })),
-        factIds: facts.map((f) => f.factId),
+        factIds: facts.map((f) => [f.factId]),
       };
     }
     case "peopleAt": {
@@ -161,7 +162,7 @@ async function rowsFor(graph: Graph, intent: Intent, entityId: string | null, li
           role: f.kind === "role" ? f.role : f.type,
           at: intent.name,
         })),
-        factIds: facts.map((f) => f.factId),
+        factIds: facts.map((f) => [f.factId]),
       };
     }
     case "projectsOf": {
@@ -221,14 +222,31 @@ async function rowsFor(graph: Graph, intent: Intent, entityId: string | null, li
           firstStated: r.firstStated,
           lastStated: r.lastStated,
         })),
-        factIds: rows.map((r) => r.factId),
+        factIds: rows.map((r) => [r.factId]),
       };
     }
   }
 }
 
-async function evidenceFor(graph: Graph, factIds: string[], limits: Limits): Promise<Evidence[]> {
-  const ids = uniq(factIds.filter(Boolean)).slice(0, limits.maxEvidenceFacts);
+/**
+ * The sources of the rows' facts: facts taken in turns across rows (every row's first fact,
+ * then every row's second ...), so that as many rows as possible are backed within the bound.
+ */
+export function pickEvidenceFacts(perRow: string[][], max: number): string[] {
+  const out = new Set<string>();
+  const depth = Math.max(0, ...perRow.map((l) => l.length));
+  for (let i = 0; i < depth && out.size < max; i++) {
+    for (const list of perRow) {
+      const id = list[i];
+      if (id) out.add(id);
+      if (out.size >= max) break;
+    }
+  }
+  return [...out];
+}
+
+async function evidenceFor(graph: Graph, perRow: string[][], limits: Limits): Promise<Evidence[]> {
+  const ids = pickEvidenceFacts(perRow, limits.maxEvidenceFacts);
   if (ids.length === 0) return [];
   const rows = await runReadOnce<EvidenceRow>(graph, evidenceQuery(ids, limits.evidencePerFact));
   return rows.map((r) => ({
@@ -288,8 +306,9 @@ export async function ask(graph: Graph, question: string, limits: Limits): Promi
   }
   const named: Intent =
     entity && "name" in intent ? { ...intent, name: entity.name, asked: undefined } : intent;
-  const { rows, factIds } = await rowsFor(graph, named, entity?.id ?? null, limits);
-  const evidence = await evidenceFor(graph, factIds, limits);
+  const result = await rowsFor(graph, named, entity?.id ?? null, limits);
+  const rows = result.rows.map((r, i) => ({ ...r, factIds: result.factIds[i] ?? [] }));
+  const evidence = await evidenceFor(graph, result.factIds, limits);
   return {
     question,
     language,

@@ -74,3 +74,20 @@ describe("api/ask/answer", () => {
     );
   });
 });
+
+describe("api/ask/run evidence selection", () => {
+  it("takes facts in turns across rows, within the bound, without duplicates", async () => {
+    const { pickEvidenceFacts } = await import("../../../api/ask/run.ts");
+    assert.deepEqual(pickEvidenceFacts([["a1", "a2"], ["b1"], ["c1", "c2", "c3"]], 10), [
+      "a1",
+      "b1",
+      "c1",
+      "a2",
+      "c2",
+      "c3",
+    ]);
+    assert.deepEqual(pickEvidenceFacts([["a1", "a2"], ["b1"], ["c1", "c2"]], 2), ["a1", "b1"]);
+    assert.deepEqual(pickEvidenceFacts([["x"], ["x"], []], 5), ["x"]);
+    assert.deepEqual(pickEvidenceFacts([], 5), []);
+  });
+});
