@@ -478,7 +478,11 @@ function trainLanguage(lang: string, dataDir: string, lexDir: string, epochs: nu
       ),
     ),
     meta: {
-      trainedOn: PLAN[lang].filter((s) => !s.holdoutOnly).map((s) => s.file),
+      trainedOn: PLAN[lang].filter((s) => !s.holdoutOnly && s.repeat > 0).map((s) => s.file),
+      gazetteerFrom: [
+        ...PLAN[lang].filter((s) => !s.holdoutOnly && s.repeat === 0).map((s) => s.file),
+        ...GAZ_ONLY[lang],
+      ],
       epochs,
       seed: SEED,
       heldOutF1: figures,

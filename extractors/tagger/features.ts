@@ -172,9 +172,14 @@ export function featureNames(
 ): string[][] {
   const infos = tokens.map((t) => wordInfo(t, gaz));
   const out: string[][] = infos.map((x) => [...x.local]);
-  contextFeatures(tokens, infos, gaz, opts, (i, ...parts) => out[i].push(parts.join("")));
+  contextFeatures(tokens, infos, gaz, opts, (i, a, b, c, d, e) =>
+    out[i].push(a + (b ?? "") + (c ?? "") + (d ?? "") + (e ?? "")),
+  );
   return out;
 }
+
+/** Receives a feature of token i whose name is the concatenation of the defined parts. */
+export type Emit = (i: number, a: string, b?: string, c?: string, d?: string, e?: string) => void;
 
 /** Calls `emit(i, ...parts)` (the name is parts.join("")) for every feature of token i that depends on its context. */
 export function contextFeatures(
@@ -182,7 +187,7 @@ export function contextFeatures(
   infos: readonly WordInfo[],
   gaz: Gazetteer,
   opts: FeatureOptions,
-  emit: (i: number, ...parts: string[]) => void,
+  emit: Emit,
 ): void {
   const n = tokens.length;
   const frag = opts.fragment === true;
@@ -195,22 +200,14 @@ export function contextFeatures(
     const x = infos[i];
     const l = x.lower;
     const caps = x.caps;
-    const f = (...parts: string[]) => emit(i, ...parts);
+    const f = (a: string, b?: string, c?: string, d?: string, e?: string) => emit(i, a, b, c, d, e);
     const first = i === 0 && !frag;
     if (caps === "C" || caps === "U" || caps === "M") {
       if (x.noun) f("noun|first=", i === 0 ? "true" : "false");
       if (x.low) f("lowseen|first=", i === 0 ? "true" : "false");
       // the combination, so that "capitalized, unknown, mid-sentence" can weigh on its own
-      f(
-        "cx=",
-        caps,
-        "|",
-        x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u",
-        "|",
-        first ? "true" : "false",
-        "|",
-        gm[i] !== 0 ? "1" : "0",
-      );
+      const kind = x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u";
+      f("cx=", caps, "|" + kind + "|", first ? "true" : "false", gm[i] !== 0 ? "|1" : "|0");
     }
     if (!frag) {
       if (i === 0) {
@@ -306,7 +303,7 @@ export function hashContext(
   let k = 0;
   let cur = -1;
   const hash = fnv1a;
-  contextFeatures(tokens, infos, gaz, opts, (i, ...parts) => {
+  contextFeatures(tokens, infos, gaz, opts, (i, a, b, c, d, e) => {
     while (cur < i) offsets[++cur] = k;
     if (k === feats.length) {
       const bigger = new Int32Array(feats.length * 2);
@@ -314,8 +311,11 @@ export function hashContext(
       feats = bigger;
     }
     // FNV-1a is sequential: hashing the parts in turn equals hashing their concatenation
-    let h = 0x811c9dc5;
-    for (const part of parts) h = hash(part, h);
+    let h = hash(a, 0x811c9dc5);
+    if (b !== undefined) h = hash(b, h);
+    if (c !== undefined) h = hash(c, h);
+    if (d !== undefined) h = hash(d, h);
+    if (e !== undefined) h = hash(e, h);
     feats[k++] = h & mask;
   });
   while (cur < tokens.length) offsets[++cur] = k;
