@@ -2,7 +2,7 @@
 // extractors' pipeline (through cli/extraction.ts, so that the pipeline version matches) and
 // graph/load.ts. The pipeline is loaded on first use.
 import { createHash } from "node:crypto";
-import { inlineExtractor, pipelineVersion } from "../cli/extraction.ts";
+import { inlineExtractor, pipelineVersion, workerExtractor } from "../cli/extraction.ts";
 import type { ExtractionResult } from "../extractors/types.ts";
 import type { Graph } from "../graph/driver.ts";
 import { type LoadOutcome, loadArticle } from "../graph/load.ts";
@@ -13,12 +13,35 @@ export interface Ingestor {
   extract(input: { text: string; lang: string | null; date: string | null }): Promise<ExtractionResult>;
   /** Identifies the pipeline (an article loaded by another pipeline version is reloaded). */
   pipeline: string;
+  close?(): Promise<void>;
 }
 
-/** The real pipeline, in this thread. */
-export async function defaultIngestor(): Promise<Ingestor> {
-  const [extractor, pipeline] = await Promise.all([inlineExtractor(), pipelineVersion()]);
-  return { extract: (input) => extractor.extract(input), pipeline };
+/**
+ * The real pipeline: in a worker thread (the server keeps answering while a long article is
+ * extracted; close() ends the thread), or in this thread.
+ */
+export async function defaultIngestor(options: { worker?: boolean } = {}): Promise<Ingestor> {
+  const [extractor, pipeline] = await Promise.all([
+    options.worker ? workerExtractor(1) : inlineExtractor(),
+    pipelineVersion(),
+  ]);
+  return { extract: (input) => extractor.extract(input), pipeline, close: () => extractor.close() };
+}
+
+/** An ingestor built on first use, and closed (if it was built) with the server. */
+export function lazyIngestor(make: () => Promise<Ingestor>): {
+  get: () => Promise<Ingestor>;
+  close(): Promise<void>;
+} {
+  let made: Promise<Ingestor> | null = null;
+  const get = once(() => (made = make()));
+  return {
+    get,
+    async close() {
+      const ing = await made?.catch(() => null);
+      await ing?.close?.();
+    },
+  };
 }
 
 /** Memoizes an async factory: one pipeline per app, built when first needed. */

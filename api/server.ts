@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Graph } from "../graph/driver.ts";
 import { buildApp } from "./app.ts";
 import { type ApiConfig, apiConfigFromEnv } from "./config.ts";
+import { defaultIngestor, lazyIngestor } from "./ingest.ts";
 
 export interface StartServerOptions {
   graph: Graph;
@@ -24,7 +25,8 @@ export async function startServer({
   host = "127.0.0.1",
   config,
 }: StartServerOptions): Promise<RunningServer> {
-  const app = buildApp({ graph, config: config ?? apiConfigFromEnv() });
+  const ingestor = lazyIngestor(() => defaultIngestor({ worker: true }));
+  const app = buildApp({ graph, config: config ?? apiConfigFromEnv(), ingestor: ingestor.get });
   const server = app.listen(port, host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -46,10 +48,12 @@ export async function startServer({
     host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${actual}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      await ingestor.close();
+    },
   };
 }

@@ -496,3 +496,36 @@ describe("api over the seed article with hand-made findings @db", function () {
     assert.ok(de.evidence.some((e) => e.article.id === id && e.sentence.includes("namens Colossus")));
   });
 });
+
+describe("api/server @db", function () {
+  this.timeout(120_000);
+
+  it("startServer: a real port, POST /articles extracted in a worker thread, close() ends everything", async () => {
+    const graph = await openGraph();
+    const T = runTag();
+    const id = `test:${T}:server`;
+    const { startServer } = await import("../../api/server.ts");
+    const server = await startServer({ graph, port: 0, config: apiConfigFromEnv({ KG_API_KEY: KEY }) });
+    try {
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const res = await fetch(`${server.url}/articles`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-API-Key": KEY },
+        body: JSON.stringify({
+          id,
+          lang: "de",
+          text: `Die Firma Veltron ${T} baut in Brandenburg ein neues Rechenzentrum.`,
+        }),
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+      assert.equal(((await res.json()) as { status: string }).status, "loaded");
+      const health = await fetch(`${server.url}/health`);
+      assert.equal(health.status, 200);
+    } finally {
+      await server.close();
+      await removeArticle(graph, id);
+      await graph.close();
+    }
+    await assert.rejects(fetch(`${server.url}/health`));
+  });
+});
