@@ -13,7 +13,7 @@ function isNameWord(doc: Doc, t: Token | undefined, stop: ReadonlySet<string>, i
   if (!t || t.kind !== "word" || !startsUpper(t.text)) return false;
   // Inside a name, a capitalized function word is a surname ('Kevin Weil'), bar pronouns.
   if ((inside ? PRONOUNS.has(t.text) : stop.has(t.text)) || doc.lexicons.nonNames.has(t.text.toLowerCase())) return false;
-  if (t.text.length > 1 && t.text === t.text.toUpperCase() && t.text.length > 4) return false; // 'NVIDIA', 'BREAKING'
+  if (t.text.length > 1 && t.text === t.text.toUpperCase() && !/\p{N}/u.test(t.text)) return false; // 'NVIDIA', 'FB', 'AI'
   return true;
 }
 
@@ -27,6 +27,9 @@ function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string
     const t = toks[j];
     if (t.sentence !== toks[i].sentence) break;
     if (words > 0 && !t.spaceBefore) break;
+    // A third name word must not be a noun, place or company word ('Matthew Williams Liebeskummer').
+    if (words >= 1 && !afterFirstName && words >= 2 && !extraWordOk(doc, t)) break;
+    if (words >= 1 && afterFirstName && !extraWordOk(doc, t)) break;
     if (isNameWord(doc, t, stop, j > i || doc.sentences[t.sentence].tokenStart !== j)) {
       // 'Lip-Bu', 'Jen-Hsun', 'Abdul-Rahman': a hyphen glued to another capitalized piece.
       let k = j + 1;
@@ -51,12 +54,30 @@ function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string
   return j;
 }
 
+const ORG_WORD = /(?:systems|works|labs|tech|soft|ware|electronics|industries|motors|bank|group|holdings|solutions|services|networks|capital|partners|ventures|energy|computing|cloud|media|school|university|college|institute|centre|center|district|atlas|street|straße)$/i;
+
+function extraWordOk(doc: Doc, t: Token): boolean {
+  if (doc.lex.commonNouns.has(t.text) || ORG_WORD.test(t.text)) return false;
+  return !placeNames(doc).has(t.text);
+}
+
+const placeCache = new WeakMap<object, Set<string>>();
+function placeNames(doc: Doc): Set<string> {
+  let set = placeCache.get(doc.lexicons);
+  if (!set) {
+    set = new Set(doc.lexicons.locations.flatMap((e) => [e.name, ...(e.aliases ?? [])]));
+    placeCache.set(doc.lexicons, set);
+  }
+  return set;
+}
+
 export function findPeople(doc: Doc): Candidate[] {
   const toks = doc.tokens;
   const stop = new Set(doc.lex.cues.stopwords);
   const first = doc.lexicons.firstNames;
   const out: Candidate[] = [];
   const push = (a: number, b: number, confidence: number) => {
+    if (ORG_WORD.test(toks[b - 1].text)) return; // 'Sun Microsystems', 'Matthew Humberstone School'
     const start = toks[a].start;
     const end = toks[b - 1].end;
     out.push({ start, end, text: doc.text.slice(start, end), type: "Person", name: doc.text.slice(start, end), source: "people", confidence });

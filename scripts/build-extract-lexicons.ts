@@ -53,6 +53,20 @@ for (const line of read("de-germaner/vornameList.txt").split("\n")) {
   const [n, , gender] = line.split("\t").map((x) => x?.trim());
   if (n && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(n) && (gender || perFirst.has(n))) names.add(n);
 }
+// Names that are also common words ('Familie', 'Red', 'Sun', 'Till') go, unless listed in extras.
+const lowerFreq = new Map<string, number>();
+for (const f of ["wikiann-en.train", "wikiann-de.train", "germeval2014-de.dev", "wnut17-en.train"]) {
+  for (const line of readFileSync(new URL(`../../shared/data/ner/${f}.jsonl`, import.meta.url), "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const { tokens, tags } = JSON.parse(line) as { tokens: string[]; tags: string[] };
+    tokens.forEach((t, i) => {
+      if (tags[i] === "O" && /^\p{Ll}/u.test(t)) lowerFreq.set(t, (lowerFreq.get(t) ?? 0) + 1);
+      // A capitalized word inside a sentence outside any name is a German noun ('Familie').
+      if (tags[i] === "O" && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(t) && f.includes("-de")) lowerFreq.set(t.toLowerCase(), (lowerFreq.get(t.toLowerCase()) ?? 0) + 1);
+    });
+  }
+}
+for (const n of [...names]) if ((lowerFreq.get(n.toLowerCase()) ?? 0) >= 3) names.delete(n);
 const firstExtra = JSON.parse(readFileSync(new URL("first-names-extra.json", OUT), "utf8"));
 for (const n of firstExtra.add) names.add(n);
 for (const n of firstExtra.remove) names.delete(n);
