@@ -34,6 +34,11 @@ export const ERRORS = Object.freeze({
     status: 500,
     message: "Something went wrong on our side. The error was logged; please try again or report it.",
   },
+  GRAPH_NOT_READY: {
+    status: 503,
+    message:
+      "The graph has no schema yet (no article was ever loaded): run `npx kg ingest <files>` or `npx kg start` once.",
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     message:
@@ -100,6 +105,13 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as UTF-8 JSON.");
   if (e?.type === "request.aborted")
     return new ApiError("INVALID_INPUT", "The request was aborted while sending its body.");
+  const code = (err as { code?: unknown } | null)?.code;
+  if (
+    code === "Neo.ClientError.Procedure.ProcedureCallFailed" &&
+    /no such fulltext schema index/i.test(e?.message ?? "")
+  ) {
+    return new ApiError("GRAPH_NOT_READY");
+  }
   if (isUnavailable(err)) {
     const reason = err instanceof Error ? err.message.split("\n")[0] : "";
     return new ApiError(

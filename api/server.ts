@@ -1,7 +1,8 @@
 // Listening: startServer({ graph, port }) serves buildApp on a port (0 = any free port) and
 // returns its URL and a close() that stops accepting connections and ends idle ones.
 import type { AddressInfo } from "node:net";
-import type { Graph } from "../graph/driver.ts";
+import { type Graph, isUnavailable } from "../graph/driver.ts";
+import { ensureSchema } from "../graph/load.ts";
 import { buildApp } from "./app.ts";
 import { type ApiConfig, apiConfigFromEnv } from "./config.ts";
 import { defaultIngestor, lazyIngestor } from "./ingest.ts";
@@ -25,6 +26,11 @@ export async function startServer({
   host = "127.0.0.1",
   config,
 }: StartServerOptions): Promise<RunningServer> {
+  // Constraints and the full-text index, as the loader creates them (idempotent); a database
+  // that is down now is no reason not to serve: requests answer 503 until it is back.
+  await ensureSchema(graph).catch((err: unknown) => {
+    if (!isUnavailable(err)) throw err;
+  });
   const ingestor = lazyIngestor(() => defaultIngestor({ worker: true }));
   const app = buildApp({ graph, config: config ?? apiConfigFromEnv(), ingestor: ingestor.get });
   const server = app.listen(port, host);

@@ -39,7 +39,7 @@ export interface LeaderRow {
  */
 export function leadersQuery(targetId: string | null, limit: number): Query {
   return {
-    cypher: `MATCH (x:Entity) WHERE ($targetId IS NULL AND x:Project) OR x.id = $targetId
+    cypher: `${targetId === null ? "MATCH (x:Project)" : "MATCH (x:Entity {id: $targetId})"}
 ${LEADERS_SUBQUERY}
 WITH x, pe, via, collect(viaRelation) AS rels, collect(factIds) AS lists, max(support) AS support
 RETURN x.id AS projectId, x.name AS project, x.type AS projectType, pe.id AS personId, pe.name AS person,

@@ -40,3 +40,18 @@ describe("api/errors", () => {
     assert.ok(!JSON.stringify(body).includes("foo.ts"));
   });
 });
+
+describe("api/errors: a graph without schema", () => {
+  it("a missing full-text index is GRAPH_NOT_READY (503) with what to do, not a 500", () => {
+    const err = Object.assign(
+      new Error("Failed to invoke procedure: There is no such fulltext schema index: entityNames"),
+      {
+        code: "Neo.ClientError.Procedure.ProcedureCallFailed",
+      },
+    );
+    const e = toApiError(err);
+    assert.equal(e.code, "GRAPH_NOT_READY");
+    assert.equal(e.status, 503);
+    assert.match(e.message, /kg ingest/);
+  });
+});
