@@ -62,7 +62,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   /** Could this token be (part of) a name? */
   const nameTok = (t: Token | undefined, i: number, strict: boolean): boolean => {
     if (!t || (t.kind !== "word" && t.kind !== "number")) return false;
-    if (t.kind === "number") return !strict;
+    if (t.kind === "number") return false; // 'Hut 8', 'Frankfurt 4' come from runAfter's edition rule
     if (!startsUpper(t.text) && !isCamelLower(t.text)) return false;
     if (lexs.nonNames.has(t.text.toLowerCase())) return false;
     if (ix.stop.has(t.text) && (sentStart(i) || t.text.length <= 3)) return false;
@@ -202,7 +202,8 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
       dEnd = i + 1;
     }
     // English descriptors are lowercase words ('chipmaker'); a capitalized one starts a name.
-    const capitalDescriptor = !de && startsUpper(toks[i].text);
+    // 'Startup Vela Compute raised…': a capital at the sentence start says nothing.
+    const capitalDescriptor = !de && startsUpper(toks[i].text) && !sentStart(i);
     if (kind && (!capitalDescriptor || (kind === "project" && !headline(s) && !sentStart(i))) && toks[dEnd] && toks[dEnd].spaceBefore) {
       const b = runAfter(dEnd, 3);
       // 'der Konzern X' but not 'der Konzern Milliarden' nor 'das Unternehmen OpenAI' (lexicon: fine either way).

@@ -57,3 +57,15 @@ describe("extractors/organizations: names given outright and compounds", () => {
     assert.deepEqual(names(run("Elon Musk spricht. Der Musk-Konzern wächst."), "Organization"), []);
   });
 });
+
+describe("extractors/organizations: projects named by context", () => {
+  const cases: [string, string, string[]][] = [
+    ["Meta said its Lunar Forge cluster in Ohio will come online in 2026 with 1 gigawatt of power.", "Project", ["Lunar Forge"]],
+    ["Microsoft calls the new facility Skyline, an AI datacenter in Wisconsin.", "Project", ["Skyline"]],
+    ["Das Rechenzentrumsprojekt Nordhafen soll 2027 fertig werden, sagte der Betreiber.", "Project", ["Nordhafen"]],
+    ["Google will im Projekt Sternwarte 50.000 TPUs einsetzen.", "Project", ["Sternwarte"]],
+    ["The supercomputer, named Aurora Borealis, is the fastest in Europe.", "Project", ["Aurora Borealis"]],
+    ["Startup Vela Compute raised $500 million to build GPU clusters in Norway.", "Organization", ["Vela Compute"]],
+  ];
+  for (const [text, type, expected] of cases) it(text, () => assert.deepEqual(names(run(text), type), expected));
+});
