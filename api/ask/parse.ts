@@ -76,7 +76,7 @@ const all: Make = () => ({ kind: "leadersOfProjects" });
 // Words for compute projects ("Rechenzentrumsprojekt", "KI-Rechenzentren", "compute projects", "data centers").
 const PROJECT_EN = String.raw`(?:(?:ai|compute|computing|data[- ]?cent(?:er|re)|infrastructure|gpu|supercomputing)[- ]?)*(?:projects?|data[- ]?cent(?:er|re)s?|clusters?|supercomputers?|campus(?:es)?|initiatives?|ventures?)`;
 const PROJECT_DE = String.raw`[\p{L}-]*(?:projekt|rechenzentr|cluster|supercomputer|campus|initiative|vorhaben|gigafactory|fabrik)[\p{L}-]*`;
-const LEAD_EN = String.raw`(?:leads?|leading|runs?|running|heads?|heading|manages?|managing|directs?|directing|controls?|is in charge of|are in charge of|is at the helm of)`;
+const LEAD_EN = String.raw`(?:leads?|leading|runs?|running|heads?|heading|manages?|managing|directs?|directing|controls?|is in charge of|are in charge of|in charge of|is at the helm of)`;
 const LEAD_DE = String.raw`(?:leitet|leiten|führt|führen|lenkt|lenken|steuert|steuern|managt|verantwortet|verantworten|steht an der spitze (?:von|des|der)|ist (?:der |die )?(?:chef|chefin|leiter|leiterin|boss)(?: von)?)`;
 const WHICH_EN = String.raw`(?:which|what)`;
 const WHICH_DE = String.raw`welche[nmrs]?`;
@@ -148,17 +148,25 @@ const PHRASINGS: Phrasing[] = [
   { language: "de", re: re(`^${WHICH_DE} ${PROJECT_DE} (?:werden|wird) von ${NAME} (?<verb>betrieben|gebaut|errichtet|finanziert|gegründet|geplant)$`), make: projectsOf((v) => relationOfVerb(v)) },
   { language: "de", re: re(`^(?:in |an )?${WHICH_DE} ${PROJECT_DE} (?<verb>investiert|investieren) ${NAME}$`), make: projectsOf("invests") },
 
+  // --- leaders, phrasings that would otherwise read as taking part ("who is in charge of X") ---
+  { language: "en", re: re(`^who(?: is| are|'s)? (?:in charge of|at the helm of|the head of|heading|leading|running) ${NAME}$`), make: named("leadersOf") },
+  { language: "de", re: re(`^wer hat (?:bei|in|im|an) ${NAME} das sagen$`), make: named("leadersOf") },
+  { language: "de", re: re(`^wer hat das sagen (?:bei|in|im|an) ${NAME}$`), make: named("leadersOf") },
+
   // --- participants of a project ----------------------------------------------------------------
   { language: "en", re: re(`^who (?:takes|take|took|is taking|are taking) part in ${NAME}$`), make: named("participantsOf") },
   { language: "en", re: re(`^who (?:participates|participated|is participating|are participating|is involved|are involved|was involved|is a partner|are (?:the )?partners|invests|invested|is investing) (?:in|on|of) ${NAME}$`), make: named("participantsOf") },
   { language: "en", re: re(`^who(?: is|'s|are) (?:part of|behind|building|backing|funding|in) ${NAME}$`), make: named("participantsOf") },
   { language: "en", re: re(`^(?:which|what) (?:companies|organizations|organisations|firms|partners|participants|investors)(?: are| were)? (?:take part in|taking part in|participate in|participating in|involved in|part of|behind|in|building|backing|invested in|investing in) ${NAME}$`), make: named("participantsOf") },
   { language: "en", re: re(`^(?:who are |what are )?(?:the )?(?:partners|participants|members|investors|backers) (?:of|in) ${NAME}$`), make: named("participantsOf") },
-  { language: "en", re: re(`^who (?:builds|built|is building|operates|runs|operated|funds|backs) ${NAME}$`), make: named("participantsOf") },
+  { language: "en", re: re(`^who (?:builds|built|is building|operates|operated|funds|backs|owns|owned) ${NAME}$`), make: named("participantsOf") },
+  { language: "en", re: re(`^(?:which|what) (?:company|companies|firm|firms|organi[sz]ations?|partners?) (?:operates|operate|runs|run|builds|build|built|is building|are building|funds|fund|backs|back|owns|own|is behind|are behind|takes part in|take part in|participates in|participate in) ${NAME}$`), make: named("participantsOf") },
   { language: "de", re: re(`^wer (?:ist|sind|war|waren) (?:alles )?(?:an|bei|in) ${NAME} (?:beteiligt|dabei|engagiert)$`), make: named("participantsOf") },
   { language: "de", re: re(`^wer (?:nimmt|nehmen|nahm|nahmen) (?:an|bei) ${NAME} teil$`), make: named("participantsOf") },
   { language: "de", re: re(`^wer (?:beteiligt sich|beteiligen sich|beteiligte sich|macht|machen|investiert|investieren) (?:an|bei|in) ${NAME}(?: mit)?$`), make: named("participantsOf") },
-  { language: "de", re: re(`^wer (?:baut|errichtet|betreibt|finanziert|steht hinter|unterstützt|trägt) ${NAME}$`), make: named("participantsOf") },
+  { language: "de", re: re(`^wer (?:baut|errichtet|betreibt|finanziert|steht hinter|unterstützt|trägt|besitzt) ${NAME}$`), make: named("participantsOf") },
+  { language: "de", re: re(`^welche[rs]? (?:firma|firmen|unternehmen|konzern|konzerne|organisation|organisationen|partner) (?:betreibt|betreiben|baut|bauen|errichtet|errichten|finanziert|finanzieren|besitzt|besitzen|steht hinter|stehen hinter) ${NAME}$`), make: named("participantsOf") },
+  { language: "de", re: re(`^wem (?:gehört|gehören|gehörte) ${NAME}$`), make: named("participantsOf") },
   { language: "de", re: re(`^welche (?:firmen|unternehmen|konzerne|partner|organisationen|investoren|beteiligten) (?:sind|waren) (?:an|bei|in) ${NAME} (?:beteiligt|dabei)$`), make: named("participantsOf") },
   { language: "de", re: re(`^(?:wer sind )?(?:die )?(?:partner|beteiligten|teilnehmer|investoren|geldgeber) (?:von|bei|des|der|an) ${NAME}$`), make: named("participantsOf") },
 

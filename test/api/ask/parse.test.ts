@@ -22,6 +22,9 @@ const UNDERSTOOD: [string, "de" | "en", Intent][] = [
   ["Wer leitet OpenAI?", "de", { kind: "leadersOf", name: "OpenAI" }],
   ["Wer ist Chef von xAI?", "de", { kind: "leadersOf", name: "xAI" }],
   ["Wer steht an der Spitze von SoftBank?", "de", { kind: "leadersOf", name: "SoftBank" }],
+  ["Who's in charge of Stargate?", "en", { kind: "leadersOf", name: "Stargate" }],
+  ["Who runs OpenAI?", "en", { kind: "leadersOf", name: "OpenAI" }],
+  ["Wer hat bei OpenAI das Sagen?", "de", { kind: "leadersOf", name: "OpenAI" }],
   ["Von wem wird das Projekt Stargate geleitet?", "de", { kind: "leadersOf", name: "Stargate", asked: "Projekt Stargate" }],
   // role of a person
   ["What role does Sam Altman have?", "en", { kind: "roleOf", name: "Sam Altman" }],
@@ -46,7 +49,11 @@ const UNDERSTOOD: [string, "de" | "en", Intent][] = [
   ["Who takes part in Stargate?", "en", { kind: "participantsOf", name: "Stargate" }],
   ["Which companies are involved in the Stargate project?", "en", { kind: "participantsOf", name: "Stargate", asked: "Stargate project" }],
   ["Who are the partners of Stargate?", "en", { kind: "participantsOf", name: "Stargate" }],
+  ["Which company operates Colossus?", "en", { kind: "participantsOf", name: "Colossus" }],
+  ["Who owns Colossus?", "en", { kind: "participantsOf", name: "Colossus" }],
   ["Wer ist an Stargate beteiligt?", "de", { kind: "participantsOf", name: "Stargate" }],
+  ["Welche Firma betreibt Colossus?", "de", { kind: "participantsOf", name: "Colossus" }],
+  ["Wem gehört Colossus?", "de", { kind: "participantsOf", name: "Colossus" }],
   ["Wer nimmt an Stargate teil?", "de", { kind: "participantsOf", name: "Stargate" }],
   ["Welche Unternehmen sind an Stargate beteiligt?", "de", { kind: "participantsOf", name: "Stargate" }],
   // quantities
