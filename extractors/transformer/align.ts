@@ -74,6 +74,29 @@ function matchAt(text: string, i: number, body: string): number {
   return j;
 }
 
+/** Whether a piece starts a word by its marker, and its text without the marker. */
+function parsePiece(piece: string, scheme: PieceScheme): { marked: boolean; body: string } {
+  if (scheme.kind === "continuation") {
+    const cont = piece.startsWith(scheme.marker) && piece !== scheme.marker;
+    return { marked: !cont, body: cont ? piece.slice(scheme.marker.length) : piece };
+  }
+  const start = piece.startsWith(scheme.marker);
+  return { marked: start, body: start ? piece.slice(scheme.marker.length) : piece };
+}
+
+/**
+ * Where an unknown piece at `i` ends: before the next piece when that one continues the same
+ * word and is found in it ('Zuck<unk>berg' -> the unknown covers 'er'), else at the word's end.
+ */
+function unknownEnd(text: string, i: number, next: string | undefined, scheme: PieceScheme): number {
+  const end = Math.max(wordEnd(text, i), i + 1);
+  if (next === undefined || next === scheme.unknown) return end;
+  const { marked, body } = parsePiece(next, scheme);
+  if (marked || body === "") return end; // the next piece starts a new word
+  for (let j = i + 1; j < end; j++) if (matchAt(text, j, body) >= 0) return j;
+  return end;
+}
+
 /**
  * Aligns `pieces` (from tokenizing `text`, without special tokens) to offsets in `text`.
  * Never throws: a piece that cannot be found takes the rest of the current word.
@@ -86,16 +109,9 @@ export function alignPieces(
   const out: AlignedPiece[] = [];
   let cursor = 0;
   let inWord = false;
-  for (const piece of pieces) {
-    let body = piece;
-    let wordStart: boolean;
-    if (scheme.kind === "continuation") {
-      wordStart = !piece.startsWith(scheme.marker) || piece === scheme.marker;
-      if (!wordStart) body = piece.slice(scheme.marker.length);
-    } else {
-      wordStart = piece.startsWith(scheme.marker) || !inWord;
-      if (piece.startsWith(scheme.marker)) body = piece.slice(scheme.marker.length);
-    }
+  pieces.forEach((piece, i) => {
+    const { marked, body } = parsePiece(piece, scheme);
+    let wordStart = scheme.kind === "continuation" ? marked : marked || !inWord;
     // A new word may start after spaces; punctuation pieces also start words without a space.
     let spaced = false;
     while (cursor < text.length && isSkip(text[cursor])) spaced = /\s/.test(text[cursor++]) || spaced;
@@ -103,17 +119,20 @@ export function alignPieces(
     if (body === "") {
       out.push({ start: cursor, end: cursor, wordStart });
       inWord = false;
-      continue;
+      return;
     }
     if (cursor >= text.length) {
       out.push({ start: text.length, end: text.length, wordStart });
-      continue;
+      return;
     }
-    let end = piece === scheme.unknown ? -1 : matchAt(text, cursor, body);
+    let end =
+      piece === scheme.unknown
+        ? unknownEnd(text, cursor, pieces[i + 1], scheme)
+        : matchAt(text, cursor, body);
     if (end < 0) end = Math.max(wordEnd(text, cursor), cursor + 1);
     out.push({ start: cursor, end, wordStart });
     cursor = end;
     inWord = true;
-  }
+  });
   return out;
 }

@@ -76,9 +76,27 @@ function trim(text: string, words: Word[]): Word[] {
       /^\p{Lu}\p{L}{0,3}$/u.test(text.slice(prev.start, prev.end))
     )
       break;
+    // 'Meta (Facebook)': a closing bracket whose opening one is inside stays.
+    if (
+      text.slice(w.start, w.end) === ")" &&
+      words.slice(a, b - 1).some((x) => text.slice(x.start, x.end) === "(")
+    )
+      break;
     b--;
   }
   return words.slice(a, b);
+}
+
+const EDGE_PUNCT = /[\s.,;:!?"'„“”‚‘’«»()[\]{}<>\-–—…/]/u;
+
+/** 'Meta (Facebook)': a closing bracket whose opening one is inside stays. */
+function closesBracket(text: string, start: number, end: number): boolean {
+  return text[end - 1] === ")" && text.slice(start, end - 1).includes("(");
+}
+
+/** 'Inc.', 'Co.': a final dot after a short capitalised word belongs to the name. */
+function keepsDot(text: string, start: number, end: number): boolean {
+  return text[end - 1] === "." && /(?:^|[\s(])\p{Lu}\p{L}{0,3}$/u.test(text.slice(start, end - 1));
 }
 
 /** One span from the words of an entity, or null when nothing name-like is left. */
@@ -90,8 +108,17 @@ function toSpan(
 ): NerSpan | null {
   const words = trim(text, entityWords);
   if (words.length === 0) return null;
-  const start = words[0].start;
-  const end = words[words.length - 1].end;
+  let start = words[0].start;
+  let end = words[words.length - 1].end;
+  // Punctuation glued to a word (SentencePiece pieces: '▁München' ','): 'München,' -> 'München'.
+  while (start < end && EDGE_PUNCT.test(text[start])) start++;
+  while (
+    end > start &&
+    EDGE_PUNCT.test(text[end - 1]) &&
+    !keepsDot(text, start, end) &&
+    !closesBracket(text, start, end)
+  )
+    end--;
   const spanText = text.slice(start, end);
   if (!HAS_LETTER.test(spanText)) return null;
   const score = words.reduce((sum, w) => sum + w.score, 0) / words.length;

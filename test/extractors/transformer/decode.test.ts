@@ -69,6 +69,12 @@ describe("extractors/transformer/decode", () => {
       "Meta/B-ORG Inc/I-ORG ./I-ORG baut",
       ["ORG:Meta Inc.@0"],
     ],
+    [
+      "a bracket pair inside a name stays",
+      "Meta (Facebook) baut",
+      "Meta/B-ORG (/I-ORG Facebook/I-ORG )/I-ORG baut",
+      ["ORG:Meta (Facebook)@0"],
+    ],
     ["a span of only digits is no name", "Die 100 GPUs", "Die 100/B-ORG GPUs", []],
     ["nothing found", "ein neues Rechenzentrum", "ein neues Rechenzentrum", []],
   ];
@@ -84,5 +90,16 @@ describe("extractors/transformer/decode", () => {
     ]);
     assert.equal(span.score, 0.8);
     assert.equal(span.source, "transformer");
+  });
+
+  it("SentencePiece words with glued punctuation: 'München,' gives the span 'München'", () => {
+    const text = "in München, Texas";
+    const scheme = { kind: "word-start" as const, marker: "▁", unknown: "<unk>" };
+    const pieces = alignPieces(text, ["▁in", "▁München", ",", "▁Texas"], scheme);
+    const labels = ["O", "B-LOC", "I-LOC", "B-LOC"].map((label) => ({ label, score: 0.9 }));
+    assert.deepEqual(
+      decodeSpans(text, pieces, labels).map((s) => `${s.label}:${s.text}@${s.start}`),
+      ["LOC:München@3", "LOC:Texas@12"],
+    );
   });
 });

@@ -287,3 +287,33 @@ describe("extractors/transformer/recognize on an uncased tiny model", () => {
     );
   });
 });
+
+describe("extractors/transformer/recognize on an XLM-R-like tiny model (SentencePiece pieces)", () => {
+  let tiny: TinyModel;
+  let model: TransformerModel;
+  before(async () => {
+    tiny = buildTinyModel({ sentencepiece: true, name: "kg-test/tiny-xlmr", maxLength: 10 });
+    model = await loadTransformer(transformerConfig({ KG_MODEL_DIR: tiny.root, KG_NER_MODEL: tiny.name }));
+  });
+  after(() => rmSync(tiny.root, { recursive: true, force: true }));
+
+  it("reads '▁' word starts, <s>/</s> around windows, and glued punctuation", async () => {
+    assert.deepEqual(model.classifier.tokenize("Zuckerberg,"), ["\u2581Zucker", "berg", ","]);
+    const text =
+      "Sam Altmans OpenAI baut mit Mark Zuckerberg in München, Texas ein Rechenzentrum. Lisa Su und Nvidia.";
+    const { spans, windows } = await model.recognize(text);
+    assert.ok(windows > 1);
+    assert.deepEqual(
+      strip(spans),
+      expectSpans(text, [
+        ["Sam Altmans", "PER"],
+        ["OpenAI", "ORG"],
+        ["Mark Zuckerberg", "PER"],
+        ["München", "LOC"],
+        ["Texas", "LOC"],
+        ["Lisa Su", "PER"],
+        ["Nvidia", "ORG"],
+      ]),
+    );
+  });
+});

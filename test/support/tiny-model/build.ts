@@ -125,25 +125,45 @@ export function uncase(token: string): string {
   return token.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-function vocabulary(uncased = false): Map<string, number> {
-  const vocab = new Map<string, number>();
-  for (const t of SPECIALS) vocab.set(t, vocab.size);
-  for (const [t] of VOCAB) {
-    const u = uncased ? uncase(t) : t;
-    if (!vocab.has(u)) vocab.set(u, vocab.size);
+/** Which tokenizer the tiny model has: cased or uncased WordPiece (BERT), or SentencePiece (XLM-R). */
+export type Flavour = "cased" | "uncased" | "sentencepiece";
+
+export const SP_SPECIALS = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"] as const;
+
+/** The vocabulary with each piece's label, in id order. */
+function entries(flavour: Flavour): Array<[string, TinyLabel]> {
+  const out: Array<[string, TinyLabel]> = [];
+  const seen = new Set<string>();
+  const add = (t: string, l: TinyLabel) => {
+    if (!seen.has(t)) out.push([t, l]);
+    seen.add(t);
+  };
+  if (flavour === "sentencepiece") {
+    for (const t of SP_SPECIALS) add(t, "O");
+    // '##berg' continues a word; 'Zucker' starts one ('▁Zucker'); punctuation may do either.
+    for (const [t, l] of VOCAB) {
+      if (t.startsWith("##")) add(t.slice(2), l);
+      else {
+        add(`\u2581${t}`, l);
+        if (/^\p{P}$/u.test(t)) add(t, l);
+      }
+    }
+    return out;
   }
-  return vocab;
+  for (const t of SPECIALS) add(t, "O");
+  for (const [t, l] of VOCAB) add(flavour === "uncased" ? uncase(t) : t, l);
+  return out;
+}
+
+function vocabulary(flavour: Flavour = "cased"): Map<string, number> {
+  return new Map(entries(flavour).map(([t], i) => [t, i]));
 }
 
 /** The label logits of each vocabulary id: `strength` for its label, 0 elsewhere. */
-export function logitTable(strength = 6, uncased = false): Float32Array {
-  const vocab = vocabulary(uncased);
-  const table = new Float32Array(vocab.size * LABELS.length);
-  const labelOf = new Map(VOCAB.map(([t, l]) => [uncased ? uncase(t) : t, l]));
-  for (const [token, id] of vocab) {
-    const label = labelOf.get(token) ?? "O";
-    table[id * LABELS.length + LABELS.indexOf(label)] = strength;
-  }
+export function logitTable(strength = 6, flavour: Flavour = "cased"): Float32Array {
+  const list = entries(flavour);
+  const table = new Float32Array(list.length * LABELS.length);
+  list.forEach(([, label], id) => (table[id * LABELS.length + LABELS.indexOf(label)] = strength));
   return table;
 }
 
@@ -169,10 +189,10 @@ function tensorInput(name: string, elemType: number, dims: (string | number)[]) 
 }
 
 /** The ONNX model bytes. */
-export function onnxModel(strength = 6, uncased = false): Uint8Array {
+export function onnxModel(strength = 6, flavour: Flavour = "cased"): Uint8Array {
   const root = protobuf.loadSync(PROTO);
   const ModelProto = root.lookupType("onnx.ModelProto");
-  const table = logitTable(strength, uncased);
+  const table = logitTable(strength, flavour);
   const vocabSize = table.length / LABELS.length;
   const floats = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const model = {
@@ -233,8 +253,62 @@ export function onnxModel(strength = 6, uncased = false): Uint8Array {
 }
 
 /** tokenizer.json in the Hugging Face tokenizers format: BERT normalizer, WordPiece model. */
+/** tokenizer.json of an XLM-R-like SentencePiece (Unigram) tokenizer. */
+export function sentencePieceTokenizerJson(): object {
+  const list = entries("sentencepiece");
+  const special = (t: string) => ({
+    id: list.findIndex(([x]) => x === t),
+    ids: [list.findIndex(([x]) => x === t)],
+    tokens: [t],
+  });
+  return {
+    version: "1.0",
+    truncation: null,
+    padding: null,
+    added_tokens: SP_SPECIALS.map((t) => ({
+      id: special(t).id,
+      content: t,
+      single_word: false,
+      lstrip: t === "<mask>",
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
+    normalizer: null,
+    pre_tokenizer: { type: "Metaspace", replacement: "\u2581", prepend_scheme: "always", split: true },
+    post_processor: {
+      type: "TemplateProcessing",
+      single: [
+        { SpecialToken: { id: "<s>", type_id: 0 } },
+        { Sequence: { id: "A", type_id: 0 } },
+        { SpecialToken: { id: "</s>", type_id: 0 } },
+      ],
+      pair: [
+        { SpecialToken: { id: "<s>", type_id: 0 } },
+        { Sequence: { id: "A", type_id: 0 } },
+        { SpecialToken: { id: "</s>", type_id: 0 } },
+        { SpecialToken: { id: "</s>", type_id: 0 } },
+        { Sequence: { id: "B", type_id: 0 } },
+        { SpecialToken: { id: "</s>", type_id: 0 } },
+      ],
+      special_tokens: { "<s>": special("<s>"), "</s>": special("</s>") },
+    },
+    decoder: { type: "Metaspace", replacement: "\u2581", prepend_scheme: "always", split: true },
+    model: {
+      type: "Unigram",
+      unk_id: special("<unk>").id,
+      byte_fallback: false,
+      // Longer pieces score better per piece, so 'Zucker' + 'berg' beats letter by letter.
+      vocab: list.map(([t]) => [
+        t,
+        SP_SPECIALS.includes(t as (typeof SP_SPECIALS)[number]) ? 0 : -10 + Math.min(t.length, 9),
+      ]),
+    },
+  };
+}
+
 export function tokenizerJson(uncased = false): object {
-  const vocab = vocabulary(uncased);
+  const vocab = vocabulary(uncased ? "uncased" : "cased");
   const id = (t: string) => vocab.get(t)!;
   return {
     version: "1.0",
@@ -298,6 +372,8 @@ export interface TinyModelOptions {
   dtypes?: ReadonlyArray<"fp32" | "q8">;
   /** An uncased model (like bert-base-uncased): the tokenizer lowercases and strips accents. */
   uncased?: boolean;
+  /** An XLM-R-like model: SentencePiece (Unigram) pieces marked with '▁' at word starts. */
+  sentencepiece?: boolean;
 }
 
 export interface TinyModel {
@@ -314,10 +390,12 @@ export function buildTinyModel(options: TinyModelOptions = {}): TinyModel {
   const id2label = Object.fromEntries(LABELS.map((l, i) => [String(i), l]));
   const label2id = Object.fromEntries(LABELS.map((l, i) => [l, i]));
   const uncased = options.uncased ?? false;
-  const vocabSize = vocabulary(uncased).size;
+  const sp = options.sentencepiece ?? false;
+  const flavour: Flavour = sp ? "sentencepiece" : uncased ? "uncased" : "cased";
+  const vocabSize = vocabulary(flavour).size;
   const config = {
-    model_type: "bert",
-    architectures: ["BertForTokenClassification"],
+    model_type: sp ? "xlm-roberta" : "bert",
+    architectures: [sp ? "XLMRobertaForTokenClassification" : "BertForTokenClassification"],
     id2label,
     label2id,
     vocab_size: vocabSize,
@@ -327,20 +405,35 @@ export function buildTinyModel(options: TinyModelOptions = {}): TinyModel {
     max_position_embeddings: 512,
     type_vocab_size: 2,
   };
-  const tokenizerConfig = {
-    tokenizer_class: "BertTokenizer",
-    do_lower_case: uncased,
-    model_max_length: options.maxLength ?? 512,
-    cls_token: "[CLS]",
-    sep_token: "[SEP]",
-    pad_token: "[PAD]",
-    unk_token: "[UNK]",
-    mask_token: "[MASK]",
-  };
+  const tokenizerConfig = sp
+    ? {
+        tokenizer_class: "XLMRobertaTokenizer",
+        model_max_length: options.maxLength ?? 512,
+        bos_token: "<s>",
+        eos_token: "</s>",
+        cls_token: "<s>",
+        sep_token: "</s>",
+        pad_token: "<pad>",
+        unk_token: "<unk>",
+        mask_token: "<mask>",
+      }
+    : {
+        tokenizer_class: "BertTokenizer",
+        do_lower_case: uncased,
+        model_max_length: options.maxLength ?? 512,
+        cls_token: "[CLS]",
+        sep_token: "[SEP]",
+        pad_token: "[PAD]",
+        unk_token: "[UNK]",
+        mask_token: "[MASK]",
+      };
   writeFileSync(join(dir, "config.json"), JSON.stringify(config, null, 2));
-  writeFileSync(join(dir, "tokenizer.json"), JSON.stringify(tokenizerJson(uncased)));
+  writeFileSync(
+    join(dir, "tokenizer.json"),
+    JSON.stringify(sp ? sentencePieceTokenizerJson() : tokenizerJson(uncased)),
+  );
   writeFileSync(join(dir, "tokenizer_config.json"), JSON.stringify(tokenizerConfig, null, 2));
-  const bytes = onnxModel(6, uncased);
+  const bytes = onnxModel(6, flavour);
   for (const dtype of options.dtypes ?? ["fp32", "q8"]) {
     writeFileSync(join(dir, "onnx", dtype === "fp32" ? "model.onnx" : "model_quantized.onnx"), bytes);
   }
