@@ -96,6 +96,21 @@ describe("extractors/transformer/align", () => {
     ]);
   });
 
+  it("SentencePiece: an unknown piece inside a word ends where the next piece begins", () => {
+    const scheme: PieceScheme = { kind: "word-start", marker: "▁", unknown: "<unk>" };
+    assert.deepEqual(show("Zuckerberg baut", ["▁Zuck", "<unk>", "berg", "▁baut"], scheme), [
+      "Zuck",
+      "+er",
+      "+berg",
+      "baut",
+    ]);
+    assert.deepEqual(show("Zuckerberg baut", ["▁Zuck", "<unk>", "▁baut"], scheme), [
+      "Zuck",
+      "+erberg",
+      "baut",
+    ]);
+  });
+
   it("never throws on pieces that are not in the text", () => {
     const aligned = alignPieces("kurz", ["kurz", "zusätzlich", "##mehr"], WORDPIECE);
     assert.equal(aligned.length, 3);
