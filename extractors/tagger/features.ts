@@ -99,6 +99,20 @@ function lengthBucket(n: number): string {
   return n <= 2 ? String(n) : n <= 4 ? "4" : n <= 8 ? "8" : "L";
 }
 
+const isNoun = (w: string, gaz: Gazetteer) => (gaz.lookup(wordKey("cap", w)) & (1 << WORD_NOUN)) !== 0;
+
+/**
+ * The first part of a German compound is itself a word, maybe with a linking element:
+ * "Landes|ebene" (Land + es), "Papier|form"; "Ros|atom" and "Sche|ring" are names.
+ */
+function isModifier(m: string, gaz: Gazetteer): boolean {
+  if (isNoun(m, gaz)) return true;
+  for (const link of ["s", "es", "n", "en", "e", "er"]) {
+    if (m.length > link.length + 2 && m.endsWith(link) && isNoun(m.slice(0, -link.length), gaz)) return true;
+  }
+  return (gaz.lookup(wordKey("low", m.toLowerCase())) & (1 << WORD_LOWER)) !== 0;
+}
+
 /** What the tagger knows about a word form alone, whatever its context. */
 export interface WordInfo {
   /** Features of the word form alone (identical wherever it occurs). */
@@ -138,7 +152,7 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
     if (!noun && caps === "C" && w.length >= 6) {
       for (let k = 3; k <= w.length - 3; k++) {
         const h = w.charAt(k).toUpperCase() + w.slice(k + 1);
-        if (gaz.lookup(wordKey("cap", h)) & (1 << WORD_NOUN)) {
+        if (gaz.lookup(wordKey("cap", h)) & (1 << WORD_NOUN) && isModifier(w.slice(0, k), gaz)) {
           head = h;
           f.push("head", `head=${head}`);
           break;

@@ -14,6 +14,8 @@ const gaz = SortedGazetteer.fromMap(
     [phraseHash(["Angela"]), 1 << GAZ.FIRST],
     [phraseHash(["Deutsche", "Bank"]), 1 << GAZ.COMPANY],
     [wordKey("cap", "Ebene"), 1 << WORD_NOUN],
+    [wordKey("cap", "Land"), 1 << WORD_NOUN],
+    [wordKey("cap", "Atom"), 1 << WORD_NOUN],
     [wordKey("cap", "Modell"), 1 << WORD_NOUN],
   ]),
 );
@@ -67,8 +69,9 @@ describe("tagger features", () => {
   });
 
   it("finds the head noun of a German compound and known nouns", () => {
-    const f = featureNames(["Die", "Landesebene", "und", "das", "Modell"], gaz);
-    assert.ok(f[1].includes("head=Ebene"));
+    const f = featureNames(["Die", "Landesebene", "und", "das", "Modell", "von", "Rosatom"], gaz);
+    assert.ok(f[1].includes("head=Ebene"), "Land + linking -es- + Ebene");
+    assert.ok(!f[6].includes("head"), "'Ros' is no word: a name, not a compound");
     assert.ok(f[4].includes("noun"));
     assert.ok(!f[2].includes("noun"));
   });
