@@ -25,7 +25,9 @@ while (performance.now() - t0 < 3000) {
 }
 const secs = (performance.now() - t0) / 1000;
 console.log(`fixtures: ${articles.length} articles, ${(total / 1024).toFixed(1)} KB`);
-console.log(`  ${((total * rounds) / 1024 / secs).toFixed(0)} KB/s, ${((articles.length * rounds) / secs).toFixed(0)} articles/s (${rounds} rounds in ${secs.toFixed(1)} s)`);
+console.log(
+  `  ${((total * rounds) / 1024 / secs).toFixed(0)} KB/s, ${((articles.length * rounds) / secs).toFixed(0)} articles/s (${rounds} rounds in ${secs.toFixed(1)} s)`,
+);
 
 for (const lang of ["de", "en"] as const) {
   const parts = articles.filter((a) => a.lang === lang).map((a) => a.text);
@@ -39,7 +41,9 @@ for (const lang of ["de", "en"] as const) {
     const ms = performance.now() - t;
     const kb = bytes(text) / 1024;
     const growth = prev === undefined ? "" : `  (×${(ms / prev).toFixed(1)} for ×10 text)`;
-    console.log(`${lang} synthetic ${kb.toFixed(0).padStart(5)} KB: ${ms.toFixed(0).padStart(6)} ms, ${(kb / (ms / 1000)).toFixed(0)} KB/s, ${r.entities.length} entities${growth}`);
+    console.log(
+      `${lang} synthetic ${kb.toFixed(0).padStart(5)} KB: ${ms.toFixed(0).padStart(6)} ms, ${(kb / (ms / 1000)).toFixed(0)} KB/s, ${r.entities.length} entities${growth}`,
+    );
     prev = ms;
   }
 }
@@ -48,7 +52,9 @@ for (const lang of ["de", "en"] as const) {
 const { tryLoadTransformer } = await import("../cli/transformer-model.ts");
 const loaded = await tryLoadTransformer();
 if (!loaded.ok) {
-  console.log("transformer NER: no model configured (kg models status); npm run bench:transformer measures test models");
+  console.log(
+    "transformer NER: no model configured (kg models status); npm run bench:transformer measures test models",
+  );
 } else {
   const model = loaded.model;
   for (const a of articles) await model.recognize(a.text);

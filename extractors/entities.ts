@@ -7,7 +7,6 @@ import { buildMatcher, matchAll } from "./matcher.ts";
 import { groupEntities } from "./merge.ts";
 import type { Entity } from "./types.ts";
 
-
 /** Renames short person candidates to the full name that ends with them ('Musk' → 'Elon Musk'). */
 function resolveShortPeople(cands: readonly Candidate[]): Candidate[] {
   const byLast = new Map<string, Set<string>>();
@@ -28,14 +27,23 @@ function resolveShortPeople(cands: readonly Candidate[]): Candidate[] {
 
 /** How much a candidate's type counts: lexicon, then cue patterns, then first-name guesses. */
 const strength = (c: Candidate): number =>
-  c.source === "lexicon" ? 4 : c.source === "pattern" && c.confidence >= 0.7 ? 3 : c.source === "people" ? 2 : c.source === "pattern" ? 1.5 : 1;
+  c.source === "lexicon"
+    ? 4
+    : c.source === "pattern" && c.confidence >= 0.7
+      ? 3
+      : c.source === "people"
+        ? 2
+        : c.source === "pattern"
+          ? 1.5
+          : 1;
 
 /** One type per name: the lexicon's, else the one with the strongest candidates. */
 function settleTypes(cands: readonly Candidate[]): Candidate[] {
   const best = new Map<string, Candidate>();
   for (const c of cands) {
     const b = best.get(c.name);
-    if (!b || strength(c) > strength(b) || (strength(c) === strength(b) && c.confidence > b.confidence)) best.set(c.name, c);
+    if (!b || strength(c) > strength(b) || (strength(c) === strength(b) && c.confidence > b.confidence))
+      best.set(c.name, c);
   }
   return cands.map((c) => {
     const b = best.get(c.name)!;
@@ -55,7 +63,9 @@ function joinLegalForms(doc: Doc, cands: readonly Candidate[]): Candidate[] {
   }
   return cands.map((c) => {
     const long = longByShort.get(c.name);
-    return long && c.source !== "lexicon" && (c.type === "Organization" || c.type === "Project") ? { ...c, name: long } : c;
+    return long && c.source !== "lexicon" && (c.type === "Organization" || c.type === "Project")
+      ? { ...c, name: long }
+      : c;
   });
 }
 
@@ -75,7 +85,7 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
   // candidate stands: 'Altman' after 'Sam Altman', 'Colossus' after 'Supercomputer Colossus'.
   const surfaces = new Map<string, Candidate | null>();
   const addSurface = (s: string, c: Candidate) => {
-    if (s.length < 2 || !startsUpper(s) && !/^\p{Ll}+\p{Lu}/u.test(s)) return;
+    if (s.length < 2 || (!startsUpper(s) && !/^\p{Ll}+\p{Lu}/u.test(s))) return;
     const prev = surfaces.get(s);
     if (prev === undefined) surfaces.set(s, c);
     else if (prev && prev.name !== c.name) surfaces.set(s, null); // two people called 'Chan'
@@ -106,7 +116,8 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
         if (taken[mid][0] < s) lo = mid + 1;
         else hi = mid;
       }
-      for (let k = Math.max(0, lo - 2); k < taken.length && taken[k][0] < e; k++) if (taken[k][1] > s) return true;
+      for (let k = Math.max(0, lo - 2); k < taken.length && taken[k][0] < e; k++)
+        if (taken[k][1] > s) return true;
       return false;
     };
     const extra: Candidate[] = [];
@@ -118,7 +129,14 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
       if (before && !first.spaceBefore && before.kind === "word") continue;
       if (after && !after.spaceBefore && after.kind === "word") continue;
       const c = hit.payload;
-      extra.push({ ...c, start: hit.start, end: hit.end, text: doc.text.slice(hit.start, hit.end), confidence: c.confidence * 0.95, canonical: false });
+      extra.push({
+        ...c,
+        start: hit.start,
+        end: hit.end,
+        text: doc.text.slice(hit.start, hit.end),
+        confidence: c.confidence * 0.95,
+        canonical: false,
+      });
     }
     cands = [...cands, ...extra];
   }
@@ -129,18 +147,24 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
   });
 }
 
-const PROJECT_WORDS = /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative|Campus|Rechenzentrum|Supercomputer)$|^(?:Projekt|Project) /;
+const PROJECT_WORDS =
+  /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative|Campus|Rechenzentrum|Supercomputer)$|^(?:Projekt|Project) /;
 
 /** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
 function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   void cands;
-  const un = (x: string) => (e.type === "Person" ? x : x.replace(/-/g, " ") === e.name || uninflect(x) === e.name ? e.name : x);
+  const un = (x: string) =>
+    e.type === "Person" ? x : x.replace(/-/g, " ") === e.name || uninflect(x) === e.name ? e.name : x;
   const texts = new Set(e.mentions.map((m) => un(m.text.replace(/['’]s$/, ""))));
   let best = texts.has(e.name) || e.type === "Person" ? e.name : "";
   const core = e.type === "Person" ? e.name.split(" ").pop()! : "";
   for (const a of [...texts].filter((x) => x !== e.name)) {
     if (PROJECT_WORDS.test(a) || a.includes("\n")) continue;
-    if (a.endsWith("s") && (a.slice(0, -1) === e.name || e.aliases.includes(a.slice(0, -1)) || core === a.slice(0, -1))) continue;
+    if (
+      a.endsWith("s") &&
+      (a.slice(0, -1) === e.name || e.aliases.includes(a.slice(0, -1)) || core === a.slice(0, -1))
+    )
+      continue;
     if (e.type === "Person" && !a.includes(core)) continue;
     if (a.length > best.length) best = a;
   }
@@ -153,10 +177,12 @@ const uninflect = (s: string): string => s.replace(/^(\p{Lu}\p{Ll}+e)[nr](?= \p{
 /** Other surface forms: no genitives, not the name itself. */
 function cleanAliases(e: Entity, name: string): string[] {
   const all = new Set([e.name, ...e.aliases]);
-  return [...all].filter((a) => {
-    if (a === name || a === name + "s" || (e.type !== "Person" && uninflect(a) === name)) return false;
-    if (a.endsWith("s") && all.has(a.slice(0, -1))) return false;
-    if (a.endsWith("s") && name.endsWith(" " + a.slice(0, -1))) return false;
-    return true;
-  }).sort();
+  return [...all]
+    .filter((a) => {
+      if (a === name || a === name + "s" || (e.type !== "Person" && uninflect(a) === name)) return false;
+      if (a.endsWith("s") && all.has(a.slice(0, -1))) return false;
+      if (a.endsWith("s") && name.endsWith(" " + a.slice(0, -1))) return false;
+      return true;
+    })
+    .sort();
 }

@@ -21,7 +21,13 @@ function gazetteerMatcher(lex: Lexicons): Matcher<Payload> {
   const items: { surface: string; payload: Payload }[] = [];
   const seen = new Set<string>();
   // Earlier lists win a surface both name ('Abilene' the project before the town).
-  const lists: readonly (readonly GazetteerEntry[])[] = [lex.organizations, lex.projects, lex.hardware, lex.models, lex.locations];
+  const lists: readonly (readonly GazetteerEntry[])[] = [
+    lex.organizations,
+    lex.projects,
+    lex.hardware,
+    lex.models,
+    lex.locations,
+  ];
   for (const list of lists) {
     for (const e of list) {
       const type = e.type ?? "Organization";
@@ -36,7 +42,13 @@ function gazetteerMatcher(lex: Lexicons): Matcher<Payload> {
         seen.add(surface);
         items.push({
           surface,
-          payload: { name: e.name, type, ambiguous: !!e.ambiguous, generic: !!e.generic, canonical: surface === e.name },
+          payload: {
+            name: e.name,
+            type,
+            ambiguous: !!e.ambiguous,
+            generic: !!e.generic,
+            canonical: surface === e.name,
+          },
         });
       }
     }
@@ -76,7 +88,13 @@ export function findLexiconEntities(doc: Doc): Candidate[] {
     // A numbered or regional edition of a project is its own project: 'Stargate UAE', 'Colossus 2'.
     let end = hit.end;
     let name = p.name;
-    if (p.type === "Project" && after && after.spaceBefore && after.sentence === first.sentence && isEdition(after.text, places(doc.lexicons))) {
+    if (
+      p.type === "Project" &&
+      after &&
+      after.spaceBefore &&
+      after.sentence === first.sentence &&
+      isEdition(after.text, places(doc.lexicons))
+    ) {
       end = after.end;
       name = `${hit.surface} ${after.text}`;
     }
@@ -99,7 +117,8 @@ function places(lex: Lexicons): Set<string> {
   let s = placeSets.get(lex);
   if (!s) {
     s = new Set<string>();
-    for (const e of lex.locations) for (const n of [e.name, ...(e.aliases ?? [])]) if (!n.includes(" ")) s.add(n);
+    for (const e of lex.locations)
+      for (const n of [e.name, ...(e.aliases ?? [])]) if (!n.includes(" ")) s.add(n);
     placeSets.set(lex, s);
   }
   return s;

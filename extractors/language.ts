@@ -4,14 +4,105 @@
 import { franc } from "franc";
 
 const FRANC_TO_ISO1: Readonly<Record<string, string>> = Object.freeze({
-  deu: "de", eng: "en", fra: "fr", spa: "es", ita: "it", nld: "nl", por: "pt", pol: "pl",
-  swe: "sv", dan: "da", tur: "tr", rus: "ru", ukr: "uk", cmn: "zh", jpn: "ja",
+  deu: "de",
+  eng: "en",
+  fra: "fr",
+  spa: "es",
+  ita: "it",
+  nld: "nl",
+  por: "pt",
+  pol: "pl",
+  swe: "sv",
+  dan: "da",
+  tur: "tr",
+  rus: "ru",
+  ukr: "uk",
+  cmn: "zh",
+  jpn: "ja",
 });
 const ONLY = Object.keys(FRANC_TO_ISO1);
 const SHORT = 250;
 
-const DE_WORDS = new Set(["der", "die", "das", "und", "ist", "nicht", "mit", "von", "für", "ein", "eine", "auf", "den", "dem", "des", "sich", "zu", "im", "wird", "sagte", "nach", "bei", "auch", "soll", "baut", "liefert", "sprach", "neue", "neuen", "einen", "einem", "über", "wie", "werden", "wurde", "hat", "haben", "sind", "noch", "nur", "oder", "aber", "als", "kündigte", "dass"]);
-const EN_WORDS = new Set(["the", "and", "is", "not", "with", "of", "for", "a", "on", "to", "in", "its", "has", "was", "by", "that", "will", "said", "says", "would", "from", "at", "speak", "spoke", "are", "be", "it", "this", "they", "he", "she"]);
+const DE_WORDS = new Set([
+  "der",
+  "die",
+  "das",
+  "und",
+  "ist",
+  "nicht",
+  "mit",
+  "von",
+  "für",
+  "ein",
+  "eine",
+  "auf",
+  "den",
+  "dem",
+  "des",
+  "sich",
+  "zu",
+  "im",
+  "wird",
+  "sagte",
+  "nach",
+  "bei",
+  "auch",
+  "soll",
+  "baut",
+  "liefert",
+  "sprach",
+  "neue",
+  "neuen",
+  "einen",
+  "einem",
+  "über",
+  "wie",
+  "werden",
+  "wurde",
+  "hat",
+  "haben",
+  "sind",
+  "noch",
+  "nur",
+  "oder",
+  "aber",
+  "als",
+  "kündigte",
+  "dass",
+]);
+const EN_WORDS = new Set([
+  "the",
+  "and",
+  "is",
+  "not",
+  "with",
+  "of",
+  "for",
+  "a",
+  "on",
+  "to",
+  "in",
+  "its",
+  "has",
+  "was",
+  "by",
+  "that",
+  "will",
+  "said",
+  "says",
+  "would",
+  "from",
+  "at",
+  "speak",
+  "spoke",
+  "are",
+  "be",
+  "it",
+  "this",
+  "they",
+  "he",
+  "she",
+]);
 
 function functionWords(text: string): { de: number; en: number } {
   let de = 0;
@@ -32,7 +123,7 @@ export function detectLanguage(text: string): string {
     if (winner && Math.max(de, en) >= 2) return winner;
     const code = franc(sample, { only: ONLY, minLength: 3 });
     if (code === "deu" || code === "eng") return FRANC_TO_ISO1[code];
-    return winner ?? (code === "und" ? "und" : FRANC_TO_ISO1[code] ?? code);
+    return winner ?? (code === "und" ? "und" : (FRANC_TO_ISO1[code] ?? code));
   }
   const code = franc(sample, { only: ONLY });
   if (code === "deu" || code === "eng") {

@@ -23,7 +23,10 @@ export interface Match<T> {
   surface: string;
 }
 
-export function buildMatcher<T>(items: Iterable<{ surface: string; payload: T }>, caseInsensitive = false): Matcher<T> {
+export function buildMatcher<T>(
+  items: Iterable<{ surface: string; payload: T }>,
+  caseInsensitive = false,
+): Matcher<T> {
   const byFirst = new Map<string, Pattern<T>[]>();
   for (const { surface, payload } of items) {
     const tokens = tokenize(surface).map((t) => (caseInsensitive ? t.text.toLowerCase() : t.text));
@@ -39,7 +42,12 @@ export function buildMatcher<T>(items: Iterable<{ surface: string; payload: T }>
 const key = (t: string, ci: boolean) => (ci ? t.toLowerCase() : t);
 
 /** Longest match starting at token i (within one sentence), or undefined. */
-export function matchAt<T>(m: Matcher<T>, tokens: readonly Token[], i: number, text: string): Match<T> | undefined {
+export function matchAt<T>(
+  m: Matcher<T>,
+  tokens: readonly Token[],
+  i: number,
+  text: string,
+): Match<T> | undefined {
   const first = tokens[i];
   const ci = m.caseInsensitive;
   let candidates = m.byFirst.get(key(first.text, ci));
@@ -57,16 +65,32 @@ export function matchAt<T>(m: Matcher<T>, tokens: readonly Token[], i: number, t
     // 'Aleph-Alpha' for 'Aleph Alpha': a glued hyphen in the text may stand for a space.
     let skip = 0;
     for (let k = 1; k < n; k++) {
-      if (p.tokens[k] !== "-" && tokens[i + k + skip]?.text === "-" && !tokens[i + k + skip].spaceBefore && tokens[i + k + skip + 1] && !tokens[i + k + skip + 1].spaceBefore) skip++;
+      if (
+        p.tokens[k] !== "-" &&
+        tokens[i + k + skip]?.text === "-" &&
+        !tokens[i + k + skip].spaceBefore &&
+        tokens[i + k + skip + 1] &&
+        !tokens[i + k + skip + 1].spaceBefore
+      )
+        skip++;
       const t = tokens[i + k + skip];
-      if (!t) { ok = false; break; }
-      if (t.sentence !== first.sentence) { ok = false; break; }
+      if (!t) {
+        ok = false;
+        break;
+      }
+      if (t.sentence !== first.sentence) {
+        ok = false;
+        break;
+      }
       let want = p.tokens[k];
       let got = key(t.text, ci);
       // A genitive on the last token ('Chan Zuckerberg Initiatives' is rare; 'Google DeepMinds').
       if (k === n - 1 && got !== want && got === want + "s") got = want;
       // Pattern tokens glued by '-' or '.' must be glued in the text too, and vice versa loosely.
-      if (got !== want) { ok = false; break; }
+      if (got !== want) {
+        ok = false;
+        break;
+      }
       want = "";
     }
     if (!ok) continue;

@@ -5,9 +5,15 @@
 import type { Candidate } from "./doc.ts";
 import type { Entity, EntityType, NerSpan } from "./types.ts";
 
-const NER_TYPE: Readonly<Record<NerSpan["label"], EntityType | null>> = { PER: "Person", ORG: "Organization", LOC: "Location", MISC: null };
+const NER_TYPE: Readonly<Record<NerSpan["label"], EntityType | null>> = {
+  PER: "Person",
+  ORG: "Organization",
+  LOC: "Location",
+  MISC: null,
+};
 
-const ORG_WORDS = /\b(Labs?|Inc|Corp|Capital|Group|Holdings|Partners|Ventures|Systems|Technologies|Energy|Cloud|AI|GmbH|AG|SE|LLC|Ltd|Bank|Fund|Institute|Institut|University|Universität|Data|Digital|Infrastructure|Computing|Networks)\b/;
+const ORG_WORDS =
+  /\b(Labs?|Inc|Corp|Capital|Group|Holdings|Partners|Ventures|Systems|Technologies|Energy|Cloud|AI|GmbH|AG|SE|LLC|Ltd|Bank|Fund|Institute|Institut|University|Universität|Data|Digital|Infrastructure|Computing|Networks)\b/;
 
 /** Below this, a tagger span alone does not make an entity. */
 export const MIN_NER_CONFIDENCE = 0.55;
@@ -33,7 +39,8 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
   if (span.label === "PER" && (words.length < 2 || ORG_WORDS.test(t))) return false;
   if (words.some((w) => check.nonNames.has(w.toLowerCase()) && !ORG_WORDS.test(w))) return false;
   // Unknown short acronyms ('USD', 'RDMA') and nationality adjectives ('European') are no names.
-  if (words.length === 1 && (/^\p{Lu}{2,4}$/u.test(t) || /(?:ean|ian|ese|isch|ische)$/u.test(t))) return false;
+  if (words.length === 1 && (/^\p{Lu}{2,4}$/u.test(t) || /(?:ean|ian|ese|isch|ische)$/u.test(t)))
+    return false;
   if (/[.!?;:]/.test(t.replace(/\.$/, "").replace(/\b\p{Lu}\./gu, ""))) return false;
   return true;
 }
@@ -41,7 +48,10 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
 /** Words after an indefinite article or adjective ('ein neues Kraftwerk', 'einem Konzern'): nouns. */
 function wordsAfterAdjectives(source: string): Set<string> {
   const out = new Set<string>();
-  for (const m of source.matchAll(/(?:^|\s)(?:ein|eine|einem|einen|einer|eines|\p{Ll}+(?:e|en|es|er|em))\s+(\p{Lu}\p{Ll}+)\b/gu)) out.add(m[1]);
+  for (const m of source.matchAll(
+    /(?:^|\s)(?:ein|eine|einem|einen|einer|eines|\p{Ll}+(?:e|en|es|er|em))\s+(\p{Lu}\p{Ll}+)\b/gu,
+  ))
+    out.add(m[1]);
   return out;
 }
 
@@ -68,7 +78,13 @@ export function nerCandidates(
     const type = NER_TYPE[s.label];
     if (!type || !saneNerSpan(s, check) || source.slice(s.start, s.end) !== s.text) continue;
     const oneWord = !/\s/.test(s.text);
-    if (oneWord && (commonNouns.has(s.text) || (/^\p{Lu}\p{Ll}+$/u.test(s.text) && (count(s.text) < 2 || (german && (nouns ??= wordsAfterAdjectives(source)).has(s.text)))))) continue;
+    if (
+      oneWord &&
+      (commonNouns.has(s.text) ||
+        (/^\p{Lu}\p{Ll}+$/u.test(s.text) &&
+          (count(s.text) < 2 || (german && (nouns ??= wordsAfterAdjectives(source)).has(s.text)))))
+    )
+      continue;
     const name = s.text.replace(/['’]s$/, "");
     const confidence = Math.min(0.9, s.score * 0.8);
     // Unsure spans only count where a rule agrees (resolveOverlaps raises the rule's confidence).
@@ -78,18 +94,64 @@ export function nerCandidates(
   return out;
 }
 
-const RANK: Readonly<Record<Candidate["source"], number>> = { lexicon: 3, pattern: 2, people: 2, tagger: 1, transformer: 1 };
+const RANK: Readonly<Record<Candidate["source"], number>> = {
+  lexicon: 3,
+  pattern: 2,
+  people: 2,
+  tagger: 1,
+  transformer: 1,
+};
 
 function better(a: Candidate, b: Candidate): boolean {
   // 'dubbed "Mistral Compute"': a name given outright beats the lexicon's 'Mistral' inside it.
-  if (a.source === "pattern" && a.confidence >= 0.78 && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start) return true;
-  if (b.source === "pattern" && b.confidence >= 0.78 && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) return false;
+  if (
+    a.source === "pattern" &&
+    a.confidence >= 0.78 &&
+    a.start <= b.start &&
+    a.end >= b.end &&
+    a.end - a.start > b.end - b.start
+  )
+    return true;
+  if (
+    b.source === "pattern" &&
+    b.confidence >= 0.78 &&
+    b.start <= a.start &&
+    b.end >= a.end &&
+    b.end - b.start > a.end - a.start
+  )
+    return false;
   // A naming cue or legal form ('a campus called Red Plateau', 'Acme GmbH') beats a first-name guess.
-  if (a.source === "pattern" && b.source === "people" && a.confidence >= 0.7 && a.start <= b.start && a.end >= b.end) return true;
-  if (b.source === "pattern" && a.source === "people" && b.confidence >= 0.7 && b.start <= a.start && b.end >= a.end) return false;
+  if (
+    a.source === "pattern" &&
+    b.source === "people" &&
+    a.confidence >= 0.7 &&
+    a.start <= b.start &&
+    a.end >= b.end
+  )
+    return true;
+  if (
+    b.source === "pattern" &&
+    a.source === "people" &&
+    b.confidence >= 0.7 &&
+    b.start <= a.start &&
+    b.end >= a.end
+  )
+    return false;
   // A full name beats a place inside it ('Maurice Lévy' over the place 'Maurice').
-  if (a.type === "Person" && b.type === "Location" && a.source === "people" && a.end - a.start > b.end - b.start) return true;
-  if (b.type === "Person" && a.type === "Location" && b.source === "people" && b.end - b.start > a.end - a.start) return false;
+  if (
+    a.type === "Person" &&
+    b.type === "Location" &&
+    a.source === "people" &&
+    a.end - a.start > b.end - b.start
+  )
+    return true;
+  if (
+    b.type === "Person" &&
+    a.type === "Location" &&
+    b.source === "people" &&
+    b.end - b.start > a.end - a.start
+  )
+    return false;
   if (RANK[a.source] !== RANK[b.source]) {
     // A statistical span only beats a rule when it is longer and the rule is weak.
     return RANK[a.source] > RANK[b.source];
@@ -123,7 +185,8 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
     } else if ((c.source === "tagger" || c.source === "transformer") && overlapping.length === 1) {
       const k = overlapping[0];
       const r = kept[k];
-      if (r.type === c.type && r.start === c.start && r.end === c.end) kept[k] = { ...r, confidence: Math.min(1, r.confidence + 0.05) };
+      if (r.type === c.type && r.start === c.start && r.end === c.end)
+        kept[k] = { ...r, confidence: Math.min(1, r.confidence + 0.05) };
     }
   }
   return kept;
@@ -160,7 +223,9 @@ export function groupEntities(candidates: readonly Candidate[]): Entity[] {
       type,
       name,
       aliases: [...surfaces].filter((s) => s !== name && s !== name + "s").sort(),
-      mentions: g.map((c) => ({ start: c.start, end: c.end, text: c.text })).sort((a, b) => a.start - b.start),
+      mentions: g
+        .map((c) => ({ start: c.start, end: c.end, text: c.text }))
+        .sort((a, b) => a.start - b.start),
       confidence: Math.max(...g.map((c) => c.confidence)),
       sources: [...new Set(g.map((c) => c.source))].sort(),
     });

@@ -28,14 +28,23 @@ function cueIndex(c: CueLexicon): CueIndex {
   let ix = indexes.get(c);
   if (ix) return ix;
   const desc: { surface: string; payload: Kind }[] = [
-    ...c.orgDescriptors.map((s) => ({ surface: s, payload: (/joint venture|gemeinschaftsunternehmen/i.test(s) ? "jv" : "org") as Kind })),
+    ...c.orgDescriptors.map((s) => ({
+      surface: s,
+      payload: (/joint venture|gemeinschaftsunternehmen/i.test(s) ? "jv" : "org") as Kind,
+    })),
     ...c.projectDescriptors.map((s) => ({ surface: s, payload: "project" as Kind })),
   ];
   ix = {
     descriptors: buildMatcher(desc, true),
     legal: buildMatcher(c.legalSuffixes.map((s) => ({ surface: s, payload: true as const }))),
-    naming: buildMatcher(c.naming.map((s) => ({ surface: s, payload: true as const })), true),
-    projectSuffix: buildMatcher(c.projectSuffixWords.map((s) => ({ surface: s, payload: true as const })), true),
+    naming: buildMatcher(
+      c.naming.map((s) => ({ surface: s, payload: true as const })),
+      true,
+    ),
+    projectSuffix: buildMatcher(
+      c.projectSuffixWords.map((s) => ({ surface: s, payload: true as const })),
+      true,
+    ),
     orgSuffix: new Set(c.orgSuffixWords.map((s) => s.toLowerCase())),
     orgHeads: c.orgDescriptorHeads,
     projectHeads: c.projectDescriptorHeads,
@@ -49,7 +58,8 @@ function cueIndex(c: CueLexicon): CueIndex {
 /** A name given outright ('dubbed "Mistral Compute"') outranks a lexicon name inside it. */
 export const NAMED_CONFIDENCE = 0.78;
 
-const GERMAN_NOUN_ENDINGS = /(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?|ierung|ungen|chen|lein|ment|ität|ik|ei)$/;
+const GERMAN_NOUN_ENDINGS =
+  /(?:ung|heit|keit|schaft|tion|tät|ismus|nisse?|ierung|ungen|chen|lein|ment|ität|ik|ei)$/;
 
 export function findOrganizationsByCue(doc: Doc): Candidate[] {
   const toks = doc.tokens;
@@ -66,7 +76,13 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     if (!startsUpper(t.text) && !isCamelLower(t.text)) return false;
     if (lexs.nonNames.has(t.text.toLowerCase())) return false;
     if (ix.stop.has(t.text) && (sentStart(i) || t.text.length <= 3)) return false;
-    if (strict && de && (doc.lex.commonNouns.has(t.text) || (GERMAN_NOUN_ENDINGS.test(t.text) && t.text !== t.text.toUpperCase()))) return false;
+    if (
+      strict &&
+      de &&
+      (doc.lex.commonNouns.has(t.text) ||
+        (GERMAN_NOUN_ENDINGS.test(t.text) && t.text !== t.text.toUpperCase()))
+    )
+      return false;
     if (compoundRole(doc.lex, t.text)) return false;
     return true;
   };
@@ -74,7 +90,12 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   const runAfter = (i: number, max: number): number => {
     let j = i;
     let n = 0;
-    while (j < toks.length && n < max && toks[j].sentence === toks[i].sentence && nameTok(toks[j], j, n === 0)) {
+    while (
+      j < toks.length &&
+      n < max &&
+      toks[j].sentence === toks[i].sentence &&
+      nameTok(toks[j], j, n === 0)
+    ) {
       if (j > i && !toks[j].spaceBefore) break;
       j++;
       n++;
@@ -90,7 +111,12 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   const runBefore = (i: number, max: number): number => {
     let j = i;
     let n = 0;
-    while (j > 0 && n < max && toks[j - 1].sentence === toks[i - 1]?.sentence && nameTok(toks[j - 1], j - 1, false)) {
+    while (
+      j > 0 &&
+      n < max &&
+      toks[j - 1].sentence === toks[i - 1]?.sentence &&
+      nameTok(toks[j - 1], j - 1, false)
+    ) {
       if (j < i && !toks[j].spaceBefore) break;
       j--;
       n++;
@@ -104,7 +130,9 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     if (!words) {
       words = new Map();
       toks.forEach((x, k) => {
-        const glued = (toks[k + 1]?.text === "-" && !toks[k + 1].spaceBefore) || (x.text !== "-" && !x.spaceBefore && toks[k - 1]?.text === "-");
+        const glued =
+          (toks[k + 1]?.text === "-" && !toks[k + 1].spaceBefore) ||
+          (x.text !== "-" && !x.spaceBefore && toks[k - 1]?.text === "-");
         if (x.kind === "word" && !glued) words!.set(x.text, (words!.get(x.text) ?? 0) + 1);
       });
     }
@@ -113,9 +141,11 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   // Surnames: words right after a first name ('Musk' after 'Elon'); 'Musk-Konzern' names no company.
   const surnames = new Set<string>();
   toks.forEach((x, k) => {
-    if (lexs.firstNames.has(x.text) && toks[k + 1]?.spaceBefore && toks[k + 1].kind === "word") surnames.add(toks[k + 1].text.replace(/s$/, ""));
+    if (lexs.firstNames.has(x.text) && toks[k + 1]?.spaceBefore && toks[k + 1].kind === "word")
+      surnames.add(toks[k + 1].text.replace(/s$/, ""));
   });
-  const personish = (w: string) => lexs.firstNames.has(w) || surnames.has(w) || surnames.has(w.replace(/s$/, ""));
+  const personish = (w: string) =>
+    lexs.firstNames.has(w) || surnames.has(w) || surnames.has(w.replace(/s$/, ""));
   const cueCache = new Map<number, boolean>();
   const hasDomainCue = (s: number): boolean => {
     let v = cueCache.get(s);
@@ -129,10 +159,16 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   const push = (a: number, b: number, type: EntityType, confidence: number) => {
     if (b <= a) return;
     // A name has a capitalized word ('32 data centers' has none).
-    if (!toks.slice(a, b).some((x) => x.kind === "word" && (startsUpper(x.text) || isCamelLower(x.text)))) return;
+    if (!toks.slice(a, b).some((x) => x.kind === "word" && (startsUpper(x.text) || isCamelLower(x.text))))
+      return;
     if (toks[a].kind === "number") return;
     // Nationality adjectives are no names ('Chinese AI', 'europäische Cloud').
-    if (/^\p{Lu}\p{Ll}+(?:ese|ian|ean|ish|an|isch|ische|ischen)$/u.test(toks[a].text) && b - a <= 2 && !lexs.firstNames.has(toks[a].text)) return;
+    if (
+      /^\p{Lu}\p{Ll}+(?:ese|ian|ean|ish|an|isch|ische|ischen)$/u.test(toks[a].text) &&
+      b - a <= 2 &&
+      !lexs.firstNames.has(toks[a].text)
+    )
+      return;
     const start = toks[a].start;
     const end = toks[b - 1].end;
     const text = doc.text.slice(start, end);
@@ -148,7 +184,9 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     if (v === undefined) {
       v = false;
       if (!de && !/[.!?:;"”]$/.test(doc.sentences[s].text)) {
-        const ws = toks.slice(doc.sentences[s].tokenStart, doc.sentences[s].tokenEnd).filter((t) => t.kind === "word");
+        const ws = toks
+          .slice(doc.sentences[s].tokenStart, doc.sentences[s].tokenEnd)
+          .filter((t) => t.kind === "word");
         v = ws.length >= 4 && ws.filter((t) => startsUpper(t.text)).length / ws.length > 0.6;
       }
       headlines.set(s, v);
@@ -180,12 +218,22 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
         let kind: Kind | undefined;
         for (let k = i - 1; k >= Math.max(0, i - 6) && toks[k].sentence === s; k--) {
           const d = matchAt(ix.descriptors, toks, k, doc.text);
-          if (d) { kind = d.payload; break; }
+          if (d) {
+            kind = d.payload;
+            break;
+          }
           const low = toks[k].text.toLowerCase();
-          if (ix.projectHeads.some((h) => low.endsWith(h))) { kind = "project"; break; }
-          if (de && ix.orgHeads.some((h) => low.endsWith(h))) { kind = "org"; break; }
+          if (ix.projectHeads.some((h) => low.endsWith(h))) {
+            kind = "project";
+            break;
+          }
+          if (de && ix.orgHeads.some((h) => low.endsWith(h))) {
+            kind = "org";
+            break;
+          }
         }
-        if (kind === "jv" || kind === undefined) kind = hasDomainCue(s) ? "project" : kind === "jv" ? "org" : undefined;
+        if (kind === "jv" || kind === undefined)
+          kind = hasDomainCue(s) ? "project" : kind === "jv" ? "org" : undefined;
         if (kind) push(a, b, kind === "project" ? "Project" : "Organization", NAMED_CONFIDENCE);
         i = b - 1;
         continue;
@@ -204,11 +252,27 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     // English descriptors are lowercase words ('chipmaker'); a capitalized one starts a name.
     // 'Startup Vela Compute raised…': a capital at the sentence start says nothing.
     const capitalDescriptor = !de && startsUpper(toks[i].text) && !sentStart(i);
-    if (kind && (!capitalDescriptor || (kind === "project" && !headline(s) && !sentStart(i))) && toks[dEnd] && toks[dEnd].spaceBefore) {
+    if (
+      kind &&
+      (!capitalDescriptor || (kind === "project" && !headline(s) && !sentStart(i))) &&
+      toks[dEnd] &&
+      toks[dEnd].spaceBefore
+    ) {
       const b = runAfter(dEnd, 3);
       // 'der Konzern X' but not 'der Konzern Milliarden' nor 'das Unternehmen OpenAI' (lexicon: fine either way).
-      if (b > dEnd && !(toks[b]?.text === "-" && !toks[b].spaceBefore) && !lexs.firstNames.has(toks[dEnd].text)) {
-        const type: EntityType = kind === "project" ? "Project" : kind === "jv" ? (hasDomainCue(s) ? "Project" : "Organization") : "Organization";
+      if (
+        b > dEnd &&
+        !(toks[b]?.text === "-" && !toks[b].spaceBefore) &&
+        !lexs.firstNames.has(toks[dEnd].text)
+      ) {
+        const type: EntityType =
+          kind === "project"
+            ? "Project"
+            : kind === "jv"
+              ? hasDomainCue(s)
+                ? "Project"
+                : "Organization"
+              : "Organization";
         // A place after a project word is where it is ('Rechenzentrum Frankfurt'), unless numbered.
         const runText = doc.text.slice(toks[dEnd].start, toks[b - 1].end);
         if (!(type === "Project" && isPlace(doc, runText)) && !(type === "Project" && !hasDomainCue(s)))
@@ -237,19 +301,45 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     }
     // 5. Role compounds: 'X-Chef', 'X-Gründer', "X's CEO", 'X CEO Jane Doe'.
     const afterHyphen = i > 0 && toks[i - 1].text === "-" && !toks[i - 1].spaceBefore && !t.spaceBefore;
-    if (!afterHyphen && t.kind === "word" && i + 2 < toks.length && toks[i + 1].text === "-" && !toks[i + 1].spaceBefore && !toks[i + 2].spaceBefore) {
+    if (
+      !afterHyphen &&
+      t.kind === "word" &&
+      i + 2 < toks.length &&
+      toks[i + 1].text === "-" &&
+      !toks[i + 1].spaceBefore &&
+      !toks[i + 2].spaceBefore
+    ) {
       const title = roleTitleAt(doc, i);
-      if (title?.prefix && !title.unit && title.prefix.endTok === i + 1 && nameTok(t, i, false) && !isPlace(doc, t.text) && !personish(t.text)) {
+      if (
+        title?.prefix &&
+        !title.unit &&
+        title.prefix.endTok === i + 1 &&
+        nameTok(t, i, false) &&
+        !isPlace(doc, t.text) &&
+        !personish(t.text)
+      ) {
         push(i, i + 1, "Organization", 0.65);
         continue;
       }
       const low = toks[i + 2].text.toLowerCase();
-      if (ix.orgSuffix.has(low) && nameTok(t, i, false) && !isPlace(doc, t.text) && !personish(t.text)) push(i, i + 1, "Organization", 0.65);
+      if (ix.orgSuffix.has(low) && nameTok(t, i, false) && !isPlace(doc, t.text) && !personish(t.text))
+        push(i, i + 1, "Organization", 0.65);
     }
-    if (!de && (toks[i + 1]?.kind === "possessive" || toks[i + 1]?.spaceBefore) && nameTok(t, i, false) && !sentStart(i) && !headline(s)) {
+    if (
+      !de &&
+      (toks[i + 1]?.kind === "possessive" || toks[i + 1]?.spaceBefore) &&
+      nameTok(t, i, false) &&
+      !sentStart(i) &&
+      !headline(s)
+    ) {
       const k = toks[i + 1]?.kind === "possessive" ? i + 2 : i + 1;
       const title = toks[k] && startsLowerOrAcronym(toks[k].text) ? roleTitleAt(doc, k) : undefined;
-      if (title && ["CEO", "CFO", "CTO", "COO", "CPO", "Founder", "Chairman"].includes(title.role) && !isPlace(doc, t.text) && !personish(t.text)) {
+      if (
+        title &&
+        ["CEO", "CFO", "CTO", "COO", "CPO", "Founder", "Chairman"].includes(title.role) &&
+        !isPlace(doc, t.text) &&
+        !personish(t.text)
+      ) {
         const a = runBefore(i + 1, 3);
         push(a, i + 1, "Organization", 0.6);
       }
@@ -258,7 +348,8 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   return out;
 }
 
-const startsLowerOrAcronym = (s: string) => s === s.toUpperCase() || s.charAt(0) === s.charAt(0).toLowerCase();
+const startsLowerOrAcronym = (s: string) =>
+  s === s.toUpperCase() || s.charAt(0) === s.charAt(0).toLowerCase();
 
 const placeSets = new WeakMap<object, Set<string>>();
 function isPlace(doc: Doc, text: string): boolean {

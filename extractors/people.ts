@@ -6,19 +6,69 @@ import { startsUpper, stripGenitive, type Candidate, type Doc } from "./doc.ts";
 import type { Token } from "./sentences.ts";
 import { roleTitleAt } from "./titles.ts";
 
-const PRONOUNS = new Set(["Sie", "Ihr", "Ihre", "Ihnen", "Er", "Es", "Wir", "Der", "Die", "Das", "Den", "Dem", "Des", "Und", "Oder", "The", "A", "An", "And", "Or", "He", "She", "It", "They", "We", "I", "In", "Im", "Am", "Auf", "Bei", "Mit", "Von", "Für", "Zu", "Of", "At", "On", "For", "With", "By", "To"]);
+const PRONOUNS = new Set([
+  "Sie",
+  "Ihr",
+  "Ihre",
+  "Ihnen",
+  "Er",
+  "Es",
+  "Wir",
+  "Der",
+  "Die",
+  "Das",
+  "Den",
+  "Dem",
+  "Des",
+  "Und",
+  "Oder",
+  "The",
+  "A",
+  "An",
+  "And",
+  "Or",
+  "He",
+  "She",
+  "It",
+  "They",
+  "We",
+  "I",
+  "In",
+  "Im",
+  "Am",
+  "Auf",
+  "Bei",
+  "Mit",
+  "Von",
+  "Für",
+  "Zu",
+  "Of",
+  "At",
+  "On",
+  "For",
+  "With",
+  "By",
+  "To",
+]);
 const HONORIFICS = new Set(["herr", "frau", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord"]);
 
 function isNameWord(doc: Doc, t: Token | undefined, stop: ReadonlySet<string>, inside = false): boolean {
   if (!t || t.kind !== "word" || !startsUpper(t.text)) return false;
   // Inside a name, a capitalized function word is a surname ('Kevin Weil'), bar pronouns.
-  if ((inside ? PRONOUNS.has(t.text) : stop.has(t.text)) || doc.lexicons.nonNames.has(t.text.toLowerCase())) return false;
+  if ((inside ? PRONOUNS.has(t.text) : stop.has(t.text)) || doc.lexicons.nonNames.has(t.text.toLowerCase()))
+    return false;
   if (t.text.length > 1 && t.text === t.text.toUpperCase() && !/\p{N}/u.test(t.text)) return false; // 'NVIDIA', 'FB', 'AI'
   return true;
 }
 
 /** Extends a name over 'von der', '-Bu', 'J.' pieces; returns the exclusive end token index. */
-function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string>, afterFirstName = false): number {
+function nameEnd(
+  doc: Doc,
+  i: number,
+  maxWords: number,
+  stop: ReadonlySet<string>,
+  afterFirstName = false,
+): number {
   const toks = doc.tokens;
   const particles = new Set(doc.lex.cues.nameParticles);
   let j = i;
@@ -33,7 +83,14 @@ function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string
     if (isNameWord(doc, t, stop, j > i || doc.sentences[t.sentence].tokenStart !== j)) {
       // 'Lip-Bu', 'Jen-Hsun', 'Abdul-Rahman': a hyphen glued to another capitalized piece.
       let k = j + 1;
-      while (toks[k]?.text === "-" && !toks[k].spaceBefore && isNameWord(doc, toks[k + 1], stop) && !toks[k + 1].spaceBefore && toks[k + 2]?.text !== "-") k += 2;
+      while (
+        toks[k]?.text === "-" &&
+        !toks[k].spaceBefore &&
+        isNameWord(doc, toks[k + 1], stop) &&
+        !toks[k + 1].spaceBefore &&
+        toks[k + 2]?.text !== "-"
+      )
+        k += 2;
       // An initial 'J.'
       if (t.text.length === 1 && toks[k]?.text === "." && !toks[k].spaceBefore) k++;
       j = k;
@@ -54,7 +111,8 @@ function nameEnd(doc: Doc, i: number, maxWords: number, stop: ReadonlySet<string
   return j;
 }
 
-const ORG_WORD = /(?:systems|works|labs|tech|soft|ware|electronics|industries|motors|bank|group|holdings|solutions|services|networks|capital|partners|ventures|energy|computing|cloud|media|school|university|college|institute|centre|center|district|atlas|street|straße)$/i;
+const ORG_WORD =
+  /(?:systems|works|labs|tech|soft|ware|electronics|industries|motors|bank|group|holdings|solutions|services|networks|capital|partners|ventures|energy|computing|cloud|media|school|university|college|institute|centre|center|district|atlas|street|straße)$/i;
 
 function extraWordOk(doc: Doc, t: Token): boolean {
   if (doc.lex.commonNouns.has(t.text) || ORG_WORD.test(t.text)) return false;
@@ -80,7 +138,15 @@ export function findPeople(doc: Doc): Candidate[] {
     if (ORG_WORD.test(toks[b - 1].text)) return; // 'Sun Microsystems', 'Matthew Humberstone School'
     const start = toks[a].start;
     const end = toks[b - 1].end;
-    out.push({ start, end, text: doc.text.slice(start, end), type: "Person", name: doc.text.slice(start, end), source: "people", confidence });
+    out.push({
+      start,
+      end,
+      text: doc.text.slice(start, end),
+      type: "Person",
+      name: doc.text.slice(start, end),
+      source: "people",
+      confidence,
+    });
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -92,7 +158,10 @@ export function findPeople(doc: Doc): Candidate[] {
     if (toks[i + 1]?.text === "-" && !toks[i + 1].spaceBefore && toks[i + 2] && !toks[i + 2].spaceBefore) {
       const joined = `${fn}-${toks[i + 2].text}`;
       // 'Jean-Noël', or two short syllables as in 'Fei-Fei', 'Kai-Fu', 'Lip-Bu'.
-      const short = /^\p{Lu}\p{Ll}{1,3}$/u.test(fn) && /^\p{Lu}\p{Ll}{1,3}$/u.test(toks[i + 2].text) && !startsUpper(toks[i + 3]?.text ?? "x") === false;
+      const short =
+        /^\p{Lu}\p{Ll}{1,3}$/u.test(fn) &&
+        /^\p{Lu}\p{Ll}{1,3}$/u.test(toks[i + 2].text) &&
+        !startsUpper(toks[i + 3]?.text ?? "x") === false;
       if (first.has(joined) || (first.has(fn) && startsUpper(toks[i + 2].text)) || short) {
         firstName = true;
         afterFirst = i + 3;
@@ -110,8 +179,14 @@ export function findPeople(doc: Doc): Candidate[] {
     const title = roleTitleAt(doc, i);
     let nameStart = -1;
     if (title) nameStart = title.endTok;
-    else if (HONORIFICS.has(t.text.toLowerCase()) && startsUpper(t.text)) nameStart = toks[i + 1]?.text === "." ? i + 2 : i + 1;
-    if (nameStart > 0 && nameStart < toks.length && toks[nameStart].sentence === t.sentence && toks[nameStart].spaceBefore) {
+    else if (HONORIFICS.has(t.text.toLowerCase()) && startsUpper(t.text))
+      nameStart = toks[i + 1]?.text === "." ? i + 2 : i + 1;
+    if (
+      nameStart > 0 &&
+      nameStart < toks.length &&
+      toks[nameStart].sentence === t.sentence &&
+      toks[nameStart].spaceBefore
+    ) {
       const e = nameEnd(doc, nameStart, 3, stop);
       if (e > nameStart && !(e - nameStart === 1 && isKnownNonPerson(doc, toks[nameStart]))) {
         push(nameStart, e, e - nameStart > 1 ? 0.8 : 0.65);

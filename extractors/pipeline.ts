@@ -1,7 +1,14 @@
 // The extraction pipeline: text in, findings out. Pure (no I/O, no clock, no env).
 // The order of the steps is declared once, in STAGES; adding a step is one file plus one line.
 import type { Candidate, Doc, ExtractContext } from "./doc.ts";
-import type { Entity, ExtractionResult, Language, QuantityFinding, RelationFinding, RoleFinding } from "./types.ts";
+import type {
+  Entity,
+  ExtractionResult,
+  Language,
+  QuantityFinding,
+  RelationFinding,
+  RoleFinding,
+} from "./types.ts";
 import { defaultLexicons, type Lexicons } from "./lexicon/index.ts";
 import { segment } from "./sentences.ts";
 import { detectLanguage } from "./language.ts";
@@ -33,21 +40,35 @@ export interface Stage {
 
 export const STAGES: readonly Stage[] = Object.freeze([
   { name: "lexicon", run: (s) => ({ candidates: [...s.candidates, ...findLexiconEntities(s.doc)] }) },
-  { name: "people", run: (s) => ({ candidates: [...s.candidates, ...normalizePersonNames(s.doc, findPeople(s.doc))] }) },
-  { name: "organizations", run: (s) => ({ candidates: [...s.candidates, ...findOrganizationsByCue(s.doc)] }) },
+  {
+    name: "people",
+    run: (s) => ({ candidates: [...s.candidates, ...normalizePersonNames(s.doc, findPeople(s.doc))] }),
+  },
+  {
+    name: "organizations",
+    run: (s) => ({ candidates: [...s.candidates, ...findOrganizationsByCue(s.doc)] }),
+  },
   {
     name: "ner",
     run: (s) => {
       if (!s.ctx.nerSpans?.length) return {};
       const check = { nonNames: s.doc.lexicons.nonNames, stopwords: new Set(s.doc.lex.cues.stopwords) };
-      return { candidates: [...s.candidates, ...nerCandidates(s.ctx.nerSpans, check, s.doc.text, s.doc.lex.commonNouns, s.doc.language === "de")] };
+      return {
+        candidates: [
+          ...s.candidates,
+          ...nerCandidates(s.ctx.nerSpans, check, s.doc.text, s.doc.lex.commonNouns, s.doc.language === "de"),
+        ],
+      };
     },
   },
   { name: "merge", run: (s) => ({ candidates: resolveOverlaps(s.candidates) }) },
   { name: "entities", run: (s) => ({ entities: resolveEntities(s.doc, s.candidates) }) },
   { name: "roles", run: (s) => ({ roles: findRoles(s.doc, s.entities) }) },
   { name: "quantities", run: (s) => ({ quantities: findQuantitiesStage(s.doc, s.entities) }) },
-  { name: "relations", run: (s) => ({ relations: findRelationsStage(s.doc, s.entities, s.roles, s.quantities) }) },
+  {
+    name: "relations",
+    run: (s) => ({ relations: findRelationsStage(s.doc, s.entities, s.roles, s.quantities) }),
+  },
 ]);
 
 /** A context with the built-in lexicons; everything optional can be overridden. */
@@ -55,7 +76,14 @@ export function createContext(options: Partial<ExtractContext> = {}): ExtractCon
   return Object.freeze({ lexicons: options.lexicons ?? defaultLexicons(), ...options });
 }
 
-const EMPTY = (language: string): ExtractionResult => ({ language, entities: [], roles: [], quantities: [], relations: [], sentences: [] });
+const EMPTY = (language: string): ExtractionResult => ({
+  language,
+  entities: [],
+  roles: [],
+  quantities: [],
+  relations: [],
+  sentences: [],
+});
 
 /** The analysed article (language, tokens, sentences) without findings. */
 export function analyse(text: string, language: Language, lexicons: Lexicons): Doc {
@@ -68,7 +96,15 @@ export function extract(text: string, ctx: ExtractContext = createContext()): Ex
   const language = ctx.language ?? detectLanguage(text);
   if (language !== "de" && language !== "en") return EMPTY(language);
   const doc = analyse(text, language, ctx.lexicons);
-  let state: PipelineState = { doc, ctx, candidates: [], entities: [], roles: [], quantities: [], relations: [] };
+  let state: PipelineState = {
+    doc,
+    ctx,
+    candidates: [],
+    entities: [],
+    roles: [],
+    quantities: [],
+    relations: [],
+  };
   for (const stage of STAGES) state = { ...state, ...stage.run(state) };
   return {
     language,

@@ -9,14 +9,111 @@ import { roleTitleAt, type TitleHit } from "./titles.ts";
 import { buildMatcher, matchAt, type Matcher } from "./matcher.ts";
 import type { Entity, Role, RoleFinding } from "./types.ts";
 
-const COPULA = new Set(["ist", "war", "is", "was", "wird", "bleibt", "remains", "becomes", "became", "wurde"]);
-const POSSESSIVES = new Set(["sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer", "its", "their", "dessen", "deren"]);
+const COPULA = new Set([
+  "ist",
+  "war",
+  "is",
+  "was",
+  "wird",
+  "bleibt",
+  "remains",
+  "becomes",
+  "became",
+  "wurde",
+]);
+const POSSESSIVES = new Set([
+  "sein",
+  "seine",
+  "seinen",
+  "seinem",
+  "seiner",
+  "ihr",
+  "ihre",
+  "ihren",
+  "ihrem",
+  "ihrer",
+  "its",
+  "their",
+  "dessen",
+  "deren",
+]);
 const RELATIVES = new Set(["who", "der", "die", "welcher", "welche"]);
-const GENERIC_ORG = new Set(["company", "firm", "group", "startup", "start-up", "chipmaker", "lab", "unternehmen", "unternehmens", "konzern", "konzerns", "firma", "start-ups", "startups"]);
+const GENERIC_ORG = new Set([
+  "company",
+  "firm",
+  "group",
+  "startup",
+  "start-up",
+  "chipmaker",
+  "lab",
+  "unternehmen",
+  "unternehmens",
+  "konzern",
+  "konzerns",
+  "firma",
+  "start-ups",
+  "startups",
+]);
 const COORD = new Set(["und", "and", "&", "sowie"]);
-const ADJECTIVES = new Set(["billionaire", "former", "longtime", "outgoing", "incoming", "new", "current", "then", "interim", "acting", "ehemalige", "ehemaliger", "frühere", "früherer", "neue", "neuer", "langjährige", "langjähriger", "scheidende", "scheidender", "amtierende", "amtierender"]);
+const ADJECTIVES = new Set([
+  "billionaire",
+  "former",
+  "longtime",
+  "outgoing",
+  "incoming",
+  "new",
+  "current",
+  "then",
+  "interim",
+  "acting",
+  "ehemalige",
+  "ehemaliger",
+  "frühere",
+  "früherer",
+  "neue",
+  "neuer",
+  "langjährige",
+  "langjähriger",
+  "scheidende",
+  "scheidender",
+  "amtierende",
+  "amtierender",
+]);
 const C_LEVEL = new Set<Role>(["CEO", "CFO", "CTO", "COO", "CPO"]);
-const DETERMINERS = new Set(["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "the", "a", "an", "its", "sein", "seine", "ihr", "ihre", "dessen", "deren", "former", "ehemalige", "ehemaliger", "früherer", "frühere", "current", "new", "neue", "neuer", "then", "longtime", "langjährige", "langjähriger"]);
+const DETERMINERS = new Set([
+  "der",
+  "die",
+  "das",
+  "dem",
+  "den",
+  "des",
+  "ein",
+  "eine",
+  "einer",
+  "the",
+  "a",
+  "an",
+  "its",
+  "sein",
+  "seine",
+  "ihr",
+  "ihre",
+  "dessen",
+  "deren",
+  "former",
+  "ehemalige",
+  "ehemaliger",
+  "früherer",
+  "frühere",
+  "current",
+  "new",
+  "neue",
+  "neuer",
+  "then",
+  "longtime",
+  "langjährige",
+  "langjähriger",
+]);
 
 interface MentionIndex {
   /** Entity at each token index (for tokens inside a mention). */
@@ -87,7 +184,8 @@ function orgBefore(doc: Doc, ix: MentionIndex, tok: number): { org: Entity; star
 
 function prefixOrg(ix: MentionIndex, hit: TitleHit): Entity | undefined {
   if (!hit.prefix) return undefined;
-  for (let k = hit.prefix.startTok; k < hit.prefix.endTok; k++) if (isOrgLike(ix.byTok[k])) return ix.byTok[k];
+  for (let k = hit.prefix.startTok; k < hit.prefix.endTok; k++)
+    if (isOrgLike(ix.byTok[k])) return ix.byTok[k];
   return undefined;
 }
 
@@ -98,16 +196,35 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
   let main: Entity | undefined;
   // Ties go to the one named first.
   for (const e of entities)
-    if (e.type === "Organization" && e.mentions.length >= 2 && (!main || e.mentions.length > main.mentions.length || (e.mentions.length === main.mentions.length && e.mentions[0].start < main.mentions[0].start))) main = e;
+    if (
+      e.type === "Organization" &&
+      e.mentions.length >= 2 &&
+      (!main ||
+        e.mentions.length > main.mentions.length ||
+        (e.mentions.length === main.mentions.length && e.mentions[0].start < main.mentions[0].start))
+    )
+      main = e;
   const out: RoleFinding[] = [];
   const seen = new Set<string>();
-  const emit = (person: Entity, hit: TitleHit, org: Entity | undefined, spanStart: number, spanEnd: number) => {
+  const emit = (
+    person: Entity,
+    hit: TitleHit,
+    org: Entity | undefined,
+    spanStart: number,
+    spanEnd: number,
+  ) => {
     let role = hit.role;
     if (hit.prefix && !org && !hit.unit) {
       // 'US-Präsident', 'Ex-Chef': a prefix that is no organization.
     }
     let orgName: string | null = org ? org.name : null;
-    if (!orgName && (C_LEVEL.has(role) || (role === "Head" && hit.unit)) && main && !(hit.prefix && !hit.unit)) orgName = main.name;
+    if (
+      !orgName &&
+      (C_LEVEL.has(role) || (role === "Head" && hit.unit)) &&
+      main &&
+      !(hit.prefix && !hit.unit)
+    )
+      orgName = main.name;
     if (org && org.name === person.name) orgName = null;
     if (role === "Other" && !orgName) return;
     const key = `${person.name}|${role}|${orgName}`;
@@ -115,7 +232,15 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     seen.add(key);
     const start = toks[spanStart].start;
     const end = toks[spanEnd - 1].end;
-    out.push({ person: person.name, role, org: orgName, text: doc.text.slice(start, end), start, end, confidence: org ? 0.85 : 0.7 });
+    out.push({
+      person: person.name,
+      role,
+      org: orgName,
+      text: doc.text.slice(start, end),
+      start,
+      end,
+      confidence: org ? 0.85 : 0.7,
+    });
     void role;
     role = hit.role;
   };
@@ -186,7 +311,11 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
         if (before) {
           org = before.org;
           spanStart = before.start;
-        } else if (main && toks[hits[0].startTok - 1]?.kind === "possessive" && GENERIC_ORG.has(toks[hits[0].startTok - 2]?.text.toLowerCase() ?? "")) {
+        } else if (
+          main &&
+          toks[hits[0].startTok - 1]?.kind === "possessive" &&
+          GENERIC_ORG.has(toks[hits[0].startTok - 2]?.text.toLowerCase() ?? "")
+        ) {
           org = main; // "the company's president, Greg Brockman"
         }
       }
@@ -198,7 +327,11 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     //    'Doug Ostrover and Marc Lipschultz, co-CEOs of Blue Owl'.
     const people: Entity[] = [person];
     let k = pEnd;
-    while (COORD.has(toks[k]?.text.toLowerCase() ?? "") && ix.byTok[k + 1]?.type === "Person" && ix.startTok[k + 1] === k + 1) {
+    while (
+      COORD.has(toks[k]?.text.toLowerCase() ?? "") &&
+      ix.byTok[k + 1]?.type === "Person" &&
+      ix.startTok[k + 1] === k + 1
+    ) {
       people.push(ix.byTok[k + 1]!);
       k = ix.endTok[k + 1];
     }
@@ -207,19 +340,33 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     let copula = -1;
     {
       let c = k;
-      if (toks[c]?.text === "," && RELATIVES.has(toks[c + 1]?.text.toLowerCase() ?? "") && COPULA.has(toks[c + 2]?.text.toLowerCase() ?? "")) {
+      if (
+        toks[c]?.text === "," &&
+        RELATIVES.has(toks[c + 1]?.text.toLowerCase() ?? "") &&
+        COPULA.has(toks[c + 2]?.text.toLowerCase() ?? "")
+      ) {
         c += 2;
       } else if (toks[c]?.text === ",") {
         // The apposition may hold commas itself ('X, ein Typ in Hemd, Jeans und Schuhen, ist …').
         let e = c + 1;
-        while (e < toks.length && e < c + 24 && toks[e].sentence === sent && !(toks[e].text === "," && COPULA.has(toks[e + 1]?.text.toLowerCase() ?? ""))) {
+        while (
+          e < toks.length &&
+          e < c + 24 &&
+          toks[e].sentence === sent &&
+          !(toks[e].text === "," && COPULA.has(toks[e + 1]?.text.toLowerCase() ?? ""))
+        ) {
           if (ix.byTok[e]?.type === "Person") break;
           e++;
         }
         c = toks[e]?.text === "," ? e + 1 : -1;
       }
       // 'Satya Nadella, who is Microsoft's chief executive', 'Lisa Su, die Chefin von AMD ist' (the latter via B)
-      if (c >= 0 && RELATIVES.has(toks[c]?.text.toLowerCase() ?? "") && COPULA.has(toks[c + 1]?.text.toLowerCase() ?? "")) c++;
+      if (
+        c >= 0 &&
+        RELATIVES.has(toks[c]?.text.toLowerCase() ?? "") &&
+        COPULA.has(toks[c + 1]?.text.toLowerCase() ?? "")
+      )
+        c++;
       if (c >= 0 && COPULA.has(toks[c]?.text.toLowerCase() ?? "")) copula = skipAdj(skipDet(c + 1));
     }
     if (copula < 0 && !(toks[k]?.text === "," || toks[k]?.text === "(" || toks[k]?.text === "–")) continue;
@@ -248,7 +395,8 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     const after = orgAfter(doc, ix, k);
     const spanEnd = after ? after.end : k;
     org ??= hits.map((h) => prefixOrg(ix, h)).find((o) => o) ?? after?.org;
-    for (const p of people) for (const hit of hits) emit(p, hit, prefixOrg(ix, hit) ?? org, spanStart, spanEnd);
+    for (const p of people)
+      for (const hit of hits) emit(p, hit, prefixOrg(ix, hit) ?? org, spanStart, spanEnd);
   }
   // 'Superintelligence Labs, led by industry heavyweights like Alexandr Wang and Nat Friedman'
   const ledBy = ledByMatcher(doc);
@@ -258,7 +406,11 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     const sent = toks[i].sentence;
     let org: Entity | undefined;
     // The sentence's subject: the first organization before the phrase ('Its Labs, now part of X, are led by').
-    for (let k = doc.sentences[sent].tokenStart; k < i; k++) if (isOrgLike(ix.byTok[k])) { org = ix.byTok[k]; break; }
+    for (let k = doc.sentences[sent].tokenStart; k < i; k++)
+      if (isOrgLike(ix.byTok[k])) {
+        org = ix.byTok[k];
+        break;
+      }
     if (!org) continue;
     let k = hit.endTok;
     while (k < hit.endTok + 6 && toks[k]?.sentence === sent && ix.byTok[k]?.type !== "Person") k++;
@@ -276,7 +428,10 @@ const ledByMatchers = new WeakMap<object, Matcher<true>>();
 function ledByMatcher(doc: Doc): Matcher<true> {
   let m = ledByMatchers.get(doc.lex);
   if (!m) {
-    m = buildMatcher((doc.lex.roles.ledBy ?? []).map((s) => ({ surface: s, payload: true as const })), true);
+    m = buildMatcher(
+      (doc.lex.roles.ledBy ?? []).map((s) => ({ surface: s, payload: true as const })),
+      true,
+    );
     ledByMatchers.set(doc.lex, m);
   }
   return m;

@@ -31,8 +31,24 @@ export interface Segmentation {
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}\p{M}]+|['’]s(?![\p{L}\p{N}])|\S/gu;
 
 const MONTHS = new Set([
-  "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-  "oktober", "november", "dezember", "jahrhundert", "quartal", "platz", "stelle", "mal",
+  "januar",
+  "jänner",
+  "februar",
+  "märz",
+  "april",
+  "mai",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "dezember",
+  "jahrhundert",
+  "quartal",
+  "platz",
+  "stelle",
+  "mal",
 ]);
 
 const CLOSERS = new Set(['"', "”", "“", "«", "»", "’", "'", ")", "]"]);
@@ -98,7 +114,11 @@ export function segment(text: string, abbreviations: ReadonlySet<string>): Segme
     if (c !== "." && c !== "!" && c !== "?" && c !== "…") continue;
     if (!next) continue;
     // '...' or '?!' runs: decide at the last one.
-    if (next.kind === "punct" && (next.text === "." || next.text === "!" || next.text === "?") && !next.spaceBefore)
+    if (
+      next.kind === "punct" &&
+      (next.text === "." || next.text === "!" || next.text === "?") &&
+      !next.spaceBefore
+    )
       continue;
     // Closing quotes/brackets stay with the sentence they close.
     let endTok = i + 1;
@@ -116,7 +136,11 @@ export function segment(text: string, abbreviations: ReadonlySet<string>): Segme
         // An initial ('J. Smith', 'U.S.').
         if (prev.kind === "word" && prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) continue;
         // A German ordinal ('am 1. Januar', 'die 2. Stufe').
-        if (prev.kind === "number" && /^\d{1,2}$/.test(prev.text) && (isLower(after.text) || MONTHS.has(after.text.toLowerCase())))
+        if (
+          prev.kind === "number" &&
+          /^\d{1,2}$/.test(prev.text) &&
+          (isLower(after.text) || MONTHS.has(after.text.toLowerCase()))
+        )
           continue;
         // A domain or version ('heise.de', 'v1.2'): no space after the period.
         if (!after.spaceBefore && after.kind !== "punct") continue;

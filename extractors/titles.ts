@@ -18,8 +18,19 @@ export interface TitleHit {
 
 // Closed compounds whose ending only looks like a title ('Halbleiter' is no 'Leiter').
 const NOT_TITLES = new Set([
-  "halbleiter", "leiter", "lautsprecher", "supraleiter", "wegbereiter", "fürsprecher", "widersprecher",
-  "stromleiter", "gesprächsleiter", "versprecher", "ansprecher", "halbleiterhersteller", "küchenchef",
+  "halbleiter",
+  "leiter",
+  "lautsprecher",
+  "supraleiter",
+  "wegbereiter",
+  "fürsprecher",
+  "widersprecher",
+  "stromleiter",
+  "gesprächsleiter",
+  "versprecher",
+  "ansprecher",
+  "halbleiterhersteller",
+  "küchenchef",
 ]);
 
 interface TitleIndex {
@@ -37,10 +48,13 @@ function index(lex: LanguageLexicon): TitleIndex {
   for (const [role, titles] of Object.entries(lex.roles.titles) as [Role, string[]][])
     for (const t of titles) items.push({ surface: t, payload: role });
   const heads: [string, Role][] = [];
-  for (const [role, hs] of Object.entries(lex.roles.compoundHeads) as [Role, string[]][]) for (const h of hs) heads.push([h, role]);
+  for (const [role, hs] of Object.entries(lex.roles.compoundHeads) as [Role, string[]][])
+    for (const h of hs) heads.push([h, role]);
   // Longest heads first: 'finanzchef' before 'chef'.
   heads.sort((a, b) => b[0].length - a[0].length);
-  const words = new Map(items.filter((x) => !/[\s-]/.test(x.surface)).map((x) => [x.surface.toLowerCase(), x.payload] as const));
+  const words = new Map(
+    items.filter((x) => !/[\s-]/.test(x.surface)).map((x) => [x.surface.toLowerCase(), x.payload] as const),
+  );
   ix = { matcher: buildMatcher(items, true), words, heads, unitHeads: new Set(lex.roles.unitHeads) };
   indexes.set(lex, ix);
   return ix;
@@ -57,7 +71,9 @@ export function compoundRole(lex: LanguageLexicon, word: string): { role: Role; 
     if (low.length > head.length + 2 && low.endsWith(head)) {
       const stem = low.slice(0, -head.length).replace(/s$/, "");
       if (NOT_TITLES.has(low)) return undefined;
-      const unit = (role === "CEO" || role === "Director") && (ix.unitHeads.has(stem) || ix.unitHeads.has(low.slice(0, -head.length)));
+      const unit =
+        (role === "CEO" || role === "Director") &&
+        (ix.unitHeads.has(stem) || ix.unitHeads.has(low.slice(0, -head.length)));
       return { role: unit ? "Head" : role, unit };
     }
   }
@@ -75,7 +91,13 @@ export function roleTitleAt(doc: Doc, i: number): TitleHit | undefined {
   if (toks[i + 1]?.text === "-" && !toks[i + 1].spaceBefore && toks[i + 2] && !toks[i + 2].spaceBefore) {
     // Skip multi-part prefixes: 'Google-Cloud-Chef' → the title starts at 'Google'.
     let j = i;
-    while (toks[j + 1]?.text === "-" && !toks[j + 1].spaceBefore && toks[j + 2] && !toks[j + 2].spaceBefore && toks[j + 2].kind === "word") {
+    while (
+      toks[j + 1]?.text === "-" &&
+      !toks[j + 1].spaceBefore &&
+      toks[j + 2] &&
+      !toks[j + 2].spaceBefore &&
+      toks[j + 2].kind === "word"
+    ) {
       const head = matchAt(ix.matcher, toks, j + 2, doc.text);
       const closed = head ? undefined : compoundRole(doc.lex, toks[j + 2].text);
       if (head || closed) {
@@ -84,10 +106,18 @@ export function roleTitleAt(doc: Doc, i: number): TitleHit | undefined {
         const end = head ? head.endTok : j + 3;
         // The title must end the compound ('OpenAI-Chef-Posten' is no title).
         if (toks[end]?.text === "-" && !toks[end].spaceBefore) return undefined;
-        const prefixLow = toks.slice(i, j + 1).map((x) => x.text).join("").toLowerCase();
+        const prefixLow = toks
+          .slice(i, j + 1)
+          .map((x) => x.text)
+          .join("")
+          .toLowerCase();
         const unit = ix.unitHeads.has(prefixLow) || ix.unitHeads.has(prefixLow.replace(/s$/, ""));
         if (prefixLow === "ex" || prefixLow === "co" || prefixLow === "vize") {
-          return { startTok: i, endTok: end, role: prefixLow === "co" ? role : role === "CEO" && prefixLow === "vize" ? "VP" : role };
+          return {
+            startTok: i,
+            endTok: end,
+            role: prefixLow === "co" ? role : role === "CEO" && prefixLow === "vize" ? "VP" : role,
+          };
         }
         return {
           startTok: i,

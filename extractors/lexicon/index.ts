@@ -83,7 +83,12 @@ export interface Lexicons {
   nonNames: ReadonlySet<string>;
 }
 
-const lang = (abbr: { abbreviations: string[] }, roles: unknown, cues: unknown, nouns: { words: string[] }): LanguageLexicon =>
+const lang = (
+  abbr: { abbreviations: string[] },
+  roles: unknown,
+  cues: unknown,
+  nouns: { words: string[] },
+): LanguageLexicon =>
   Object.freeze({
     commonNouns: new Set(nouns.words),
     abbreviations: new Set(abbr.abbreviations),
@@ -98,7 +103,10 @@ export function defaultLexicons(): Lexicons {
   cached ??= Object.freeze({
     de: lang(deAbbr, deRoles, deCues, deNouns),
     en: lang(enAbbr, enRoles, enCues, enNouns),
-    organizations: (organizations.entries as GazetteerEntry[]).map((e) => ({ type: "Organization" as const, ...e })),
+    organizations: (organizations.entries as GazetteerEntry[]).map((e) => ({
+      type: "Organization" as const,
+      ...e,
+    })),
     projects: (projects.entries as GazetteerEntry[]).map((e) => ({ type: "Project" as const, ...e })),
     hardware: (hardware.entries as GazetteerEntry[]).map((e) => ({ type: "Hardware" as const, ...e })),
     models: (models.entries as GazetteerEntry[]).map((e) => ({ type: "Model" as const, ...e })),

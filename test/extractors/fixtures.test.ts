@@ -18,7 +18,11 @@ const root = new URL("../../fixtures/", import.meta.url);
 const fixtures = ["de", "en"].flatMap((lang) =>
   readdirSync(new URL(`${lang}/`, root))
     .filter((f) => f.endsWith(".txt"))
-    .map((f) => ({ name: `${lang}/${f}`, text: readFileSync(new URL(`${lang}/${f}`, root), "utf8"), expectedFile: new URL(`${lang}/${f.replace(/\.txt$/, ".expected.json")}`, root) })),
+    .map((f) => ({
+      name: `${lang}/${f}`,
+      text: readFileSync(new URL(`${lang}/${f}`, root), "utf8"),
+      expectedFile: new URL(`${lang}/${f.replace(/\.txt$/, ".expected.json")}`, root),
+    })),
 );
 
 const TYPE = { persons: "Person", organizations: "Organization", projects: "Project" } as const;
@@ -31,10 +35,13 @@ describe("extractors on fixture articles", () => {
         r = extract(fx.text, createContext());
       });
       it("keeps every span's text equal to the slice of the source", () => {
-        for (const e of r.entities) for (const m of e.mentions) assert.equal(fx.text.slice(m.start, m.end), m.text, `${e.name} mention`);
+        for (const e of r.entities)
+          for (const m of e.mentions)
+            assert.equal(fx.text.slice(m.start, m.end), m.text, `${e.name} mention`);
         for (const x of r.roles) assert.equal(fx.text.slice(x.start, x.end), x.text, `${x.person} role`);
         for (const q of r.quantities) assert.equal(fx.text.slice(q.start, q.end), q.text);
-        for (const rel of r.relations) assert.equal(fx.text.slice(rel.evidence.start, rel.evidence.end), rel.evidence.sentence);
+        for (const rel of r.relations)
+          assert.equal(fx.text.slice(rel.evidence.start, rel.evidence.end), rel.evidence.sentence);
         for (const s of r.sentences ?? []) assert.equal(fx.text.slice(s.start, s.end), s.text);
       });
       it("names only listed entities in roles", () => {
@@ -49,7 +56,10 @@ describe("extractors on fixture articles", () => {
       it(`detects ${exp.language}`, () => assert.equal(r.language, exp.language));
       for (const cat of ["persons", "organizations", "projects"] as const) {
         it(`finds exactly the expected ${cat}`, () => {
-          const got = r.entities.filter((e) => e.type === TYPE[cat]).map((e) => e.name).sort();
+          const got = r.entities
+            .filter((e) => e.type === TYPE[cat])
+            .map((e) => e.name)
+            .sort();
           assert.deepEqual(got, [...exp[cat]].sort());
         });
       }
@@ -62,7 +72,8 @@ describe("extractors on fixture articles", () => {
           const e = r.entities.find((x) => x.name === name);
           assert.ok(e, name);
           const forms = new Set(e.mentions.map((m) => m.text.replace(/(?:['’]s|s)$/, "")));
-          for (const a of aliases) assert.ok(e.aliases.includes(a) || forms.has(a), `${name} is also mentioned as ${a}`);
+          for (const a of aliases)
+            assert.ok(e.aliases.includes(a) || forms.has(a), `${name} is also mentioned as ${a}`);
         }
       });
     });

@@ -4,26 +4,62 @@ import type { Candidate } from "../../extractors/doc.ts";
 import type { NerSpan } from "../../extractors/types.ts";
 import { run, names } from "./helpers.ts";
 
-const c = (start: number, end: number, text: string, source: Candidate["source"], type: Candidate["type"] = "Organization", confidence = 0.8): Candidate => ({
-  start, end, text, name: text, type, source, confidence,
+const c = (
+  start: number,
+  end: number,
+  text: string,
+  source: Candidate["source"],
+  type: Candidate["type"] = "Organization",
+  confidence = 0.8,
+): Candidate => ({
+  start,
+  end,
+  text,
+  name: text,
+  type,
+  source,
+  confidence,
 });
 const check = { nonNames: new Set(["ki", "chef", "gpu"]), stopwords: new Set(["Der", "The"]) };
-const span = (text: string, label: NerSpan["label"], start = 0): NerSpan => ({ start, end: start + text.length, text, label, score: 0.9, source: "tagger" });
+const span = (text: string, label: NerSpan["label"], start = 0): NerSpan => ({
+  start,
+  end: start + text.length,
+  text,
+  label,
+  score: 0.9,
+  source: "tagger",
+});
 
 describe("extractors/merge", () => {
   it("keeps a lexicon hit over an overlapping pattern, and does not mutate its input", () => {
-    const input = Object.freeze([c(0, 6, "OpenAI", "pattern"), c(0, 10, "OpenAI-Chef", "tagger"), c(0, 6, "OpenAI", "lexicon")]);
+    const input = Object.freeze([
+      c(0, 6, "OpenAI", "pattern"),
+      c(0, 10, "OpenAI-Chef", "tagger"),
+      c(0, 6, "OpenAI", "lexicon"),
+    ]);
     const copy = JSON.stringify(input);
     const out = resolveOverlaps(input);
-    assert.deepEqual(out.map((x) => x.source), ["lexicon"]);
+    assert.deepEqual(
+      out.map((x) => x.source),
+      ["lexicon"],
+    );
     assert.equal(JSON.stringify(input), copy);
   });
   it("prefers the longer span among rule candidates", () => {
-    const out = resolveOverlaps([c(0, 4, "Chan", "people", "Person"), c(0, 26, "Chan Zuckerberg Initiative", "pattern")]);
-    assert.deepEqual(out.map((x) => x.text), ["Chan Zuckerberg Initiative"]);
+    const out = resolveOverlaps([
+      c(0, 4, "Chan", "people", "Person"),
+      c(0, 26, "Chan Zuckerberg Initiative", "pattern"),
+    ]);
+    assert.deepEqual(
+      out.map((x) => x.text),
+      ["Chan Zuckerberg Initiative"],
+    );
   });
   it("raises confidence where a tagger agrees with a rule", () => {
-    const out = resolveOverlaps([c(0, 6, "Acme", "pattern", "Organization", 0.7), c(0, 6, "Acme", "tagger", "Organization", 0.5)]);
+    const out = resolveOverlaps([
+      c(0, 6, "Acme", "pattern", "Organization", 0.7),
+      c(0, 6, "Acme", "tagger", "Organization", 0.5),
+    ]);
     assert.equal(out.length, 1);
     assert.ok(out[0].confidence > 0.7);
   });
@@ -36,7 +72,8 @@ describe("extractors/merge", () => {
     ["a hyphenated adjective", span("GPU-heavy", "ORG"), false],
     ["a sentence-initial article", span("The Company", "ORG"), false],
   ];
-  for (const [title, s, ok] of sanity) it(`tagger span sanity: ${title}`, () => assert.equal(saneNerSpan(s, check), ok));
+  for (const [title, s, ok] of sanity)
+    it(`tagger span sanity: ${title}`, () => assert.equal(saneNerSpan(s, check), ok));
 
   it("turns a sane tagger span no rule found into an entity of the pipeline", () => {
     const text = "Gestern sprach Ortwin Quellmalz über Rechenzentren.";
@@ -50,9 +87,15 @@ describe("extractors/merge", () => {
     assert.deepEqual(nerCandidates([span("Acme Labs", "ORG", 2)], check, "xx Acme Labs"), []);
   });
   it("groups candidates by type and name with aliases and sorted mentions", () => {
-    const [e] = groupEntities([{ ...c(20, 28, "Nvidias", "lexicon"), name: "Nvidia" }, { ...c(0, 6, "NVIDIA", "lexicon"), name: "Nvidia" }]);
+    const [e] = groupEntities([
+      { ...c(20, 28, "Nvidias", "lexicon"), name: "Nvidia" },
+      { ...c(0, 6, "NVIDIA", "lexicon"), name: "Nvidia" },
+    ]);
     assert.equal(e.id, "organization:nvidia");
-    assert.deepEqual(e.mentions.map((m) => m.start), [0, 20]);
+    assert.deepEqual(
+      e.mentions.map((m) => m.start),
+      [0, 20],
+    );
     assert.deepEqual(e.aliases, ["NVIDIA"]);
   });
 });

@@ -14,7 +14,9 @@ describe("extractors/pipeline", () => {
     }
   });
   it("gives another language's code and no findings", () => {
-    const r = run("Le fabricant de puces Nvidia fournira les processeurs graphiques du nouveau centre de données de Microsoft à Paris.");
+    const r = run(
+      "Le fabricant de puces Nvidia fournira les processeurs graphiques du nouveau centre de données de Microsoft à Paris.",
+    );
     assert.equal(r.language, "fr");
     assert.deepEqual(r.entities, []);
   });
@@ -22,7 +24,15 @@ describe("extractors/pipeline", () => {
     assert.equal(run("OpenAI and Oracle build Stargate.", "de").language, "de");
   });
   it("never throws on odd text", () => {
-    for (const t of ["\u0000\u0001", "....", "-".repeat(1000), "A".repeat(5000), "🤖 GPU 🤖", "'s 's 's", "Mrd. Mio. z. B."])
+    for (const t of [
+      "\u0000\u0001",
+      "....",
+      "-".repeat(1000),
+      "A".repeat(5000),
+      "🤖 GPU 🤖",
+      "'s 's 's",
+      "Mrd. Mio. z. B.",
+    ])
       assert.doesNotThrow(() => extract(t, createContext({ language: "de" })));
   });
 });

@@ -16,5 +16,6 @@ describe("extractors/titles", () => {
     ["Lautsprecher", undefined],
     ["Rechenzentrum", undefined],
   ];
-  for (const [word, role] of cases) it(`'${word}' → ${role ?? "no title"}`, () => assert.equal(compoundRole(de, word)?.role, role));
+  for (const [word, role] of cases)
+    it(`'${word}' → ${role ?? "no title"}`, () => assert.equal(compoundRole(de, word)?.role, role));
 });

@@ -8,12 +8,23 @@ describe("extractors/lexicon parity", () => {
   it("role titles cover every canonical role in both languages", () => {
     for (const lang of ["de", "en"] as const) {
       assert.deepEqual(Object.keys(lex[lang].roles.titles).sort(), [...ROLES].sort(), `${lang} titles`);
-      assert.deepEqual(Object.keys(lex[lang].roles.compoundHeads).sort(), [...ROLES].sort(), `${lang} compound heads`);
+      assert.deepEqual(
+        Object.keys(lex[lang].roles.compoundHeads).sort(),
+        [...ROLES].sort(),
+        `${lang} compound heads`,
+      );
       for (const r of ROLES) assert.ok(lex[lang].roles.titles[r].length > 0, `${lang} has a title for ${r}`);
     }
   });
   it("cue lexicons have the same keys in both languages", () => {
-    assert.deepEqual(Object.keys(lex.de.cues).filter((k) => k !== "_comment").sort(), Object.keys(lex.en.cues).filter((k) => k !== "_comment").sort());
+    assert.deepEqual(
+      Object.keys(lex.de.cues)
+        .filter((k) => k !== "_comment")
+        .sort(),
+      Object.keys(lex.en.cues)
+        .filter((k) => k !== "_comment")
+        .sort(),
+    );
   });
   it("gazetteer entries have unique names and no alias naming two entries", () => {
     const seen = new Map<string, string>();
