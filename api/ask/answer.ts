@@ -143,14 +143,14 @@ export function answerFor(intent: Intent, name: string, rows: unknown[], lang: L
           "The graph knows of no compute project with a known leader yet.",
           "Im Graphen ist noch kein Rechenzentrumsprojekt mit bekannter Leitung.",
         );
-      const parts = r.map((x) =>
-        x.via
-          ? de
-            ? `${x.project}: ${x.person} (über ${x.via})`
-            : `${x.project}: ${x.person} (via ${x.via})`
-          : `${x.project}: ${x.person}`,
-      );
-      return (de ? "Projekte und ihre Leitung: " : "Projects and who leads them: ") + list(parts, lang) + ".";
+      const person = (x: LeaderRow) => (x.via ? `${x.person} (${de ? "über" : "via"} ${x.via})` : x.person);
+      const projects = [...groupBy(r, (x) => x.project)];
+      const shown = projects
+        .slice(0, MAX_LISTED)
+        .map(([project, xs]) => `${project}: ${list(xs.map(person), lang)}`);
+      const rest = projects.length - shown.length;
+      if (rest > 0) shown.push(de ? `${rest} weitere Projekte` : `${rest} more projects`);
+      return (de ? "Projekte und ihre Leitung: " : "Projects and who leads them: ") + shown.join("; ") + ".";
     }
     case "leadersOf": {
       const r = rows as LeaderOfRow[];

@@ -123,9 +123,10 @@ describe("api with hand-made findings @db", function () {
         .sort();
       assert.deepEqual(rows, [`${P}|${ann}|${nimbus}`, `${P}|${jane}|${veltron}`, `${P}|${tom}|null`].sort());
       assert.equal(body.language, q.startsWith("Wer") ? "de" : "en");
-      assert.ok(
-        body.answer.includes(`${jane} (${q.startsWith("Wer") ? "über" : "via"} ${veltron})`),
+      // the sentence names at most 8 projects (others' data may come first); "who leads X" checks the wording
+      assert.match(
         body.answer,
+        q.startsWith("Wer") ? /^Projekte und ihre Leitung: / : /^Projects and who leads them: /,
       );
       const sentences = body.evidence.filter((e) => e.article.id.includes(T)).map((e) => e.sentence);
       assert.ok(sentences.some((s) => s.includes(`${veltron} founded ${P}`)));

@@ -34,14 +34,15 @@ describe("api/ask/answer", () => {
     const rows = [
       { project: "Colossus", person: "Elon Musk", via: "xAI" },
       { project: "Nimbus", person: "Jane Roe", via: null },
+      { project: "Nimbus", person: "Ann Poe", via: "Veltron" },
     ];
     assert.equal(
       answerFor({ kind: "leadersOfProjects" }, "", rows, "en"),
-      "Projects and who leads them: Colossus: Elon Musk (via xAI) and Nimbus: Jane Roe.",
+      "Projects and who leads them: Colossus: Elon Musk (via xAI); Nimbus: Jane Roe and Ann Poe (via Veltron).",
     );
     assert.equal(
       answerFor({ kind: "leadersOfProjects" }, "", rows, "de"),
-      "Projekte und ihre Leitung: Colossus: Elon Musk (über xAI) und Nimbus: Jane Roe.",
+      "Projekte und ihre Leitung: Colossus: Elon Musk (über xAI); Nimbus: Jane Roe und Ann Poe (über Veltron).",
     );
   });
 
