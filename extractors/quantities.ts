@@ -3,8 +3,8 @@
 // and each match looks only at a bounded window around it, so the cost is linear in the text.
 import deUnits from "./lexicon/de/units.json" with { type: "json" };
 import enUnits from "./lexicon/en/units.json" with { type: "json" };
-import type { Entity, Language, Qualifier, QuantityFinding, Span } from "./types.ts";
-import { mentionIndex, sentenceIndexAt, type MentionIndex, type MentionRef } from "./spans.ts";
+import type { Entity, Language, Qualifier, QuantityFinding, RoleFinding, Span } from "./types.ts";
+import { isHardwareBrand, isSourceMention, leadersOf, mentionIndex, sentenceIndexAt, type MentionIndex, type MentionRef } from "./spans.ts";
 
 interface UnitLexicon {
   numberWords: Record<string, number>;
@@ -168,6 +168,8 @@ export function parseNumber(s: string, lang: Language): number {
 
 export interface QuantityContext {
   lang: Language;
+  /** Roles found in the article: a person named as the actor stands for the organization they lead. */
+  roles?: readonly RoleFinding[];
 }
 
 interface Raw {
@@ -341,11 +343,6 @@ const SUBJECT_TYPES = new Set(["Organization", "Project"]);
 const FOR_AFTER = /^[^.;:!?]{0,40}?(?:\bfür|\bfor|\bof|\bdes|\bder|\bzum|\bzur|\bat|\bbei|\bam)\s+(?:(?:the|das|die|den|dem|des|der|neue[nms]?|new|geplante[nm]?|planned)\s+)*$/iu;
 /** What the amount goes to or comes from ('in OpenAI', 'an OpenAI', 'from Nvidia'): not its owner. */
 const RECIPIENT_BEFORE = /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|gegen|against|than|als|wie|like|bei|über|about)\s+(?:(?:the|der|die|das|dem|den|des|einem|einer|a|an)\s+)?(?:[\p{Ll}\p{Lu}-]+\s+){0,2}$/u;
-/** A source, not an actor: 'laut Reuters', 'according to CNBC', 'berichtet TechCrunch'. */
-const SOURCE_BEFORE = /(?:^|[^\p{L}])(?:laut|according\s+to|told|berichtet(?:e|en)?|berichten|reported|reports|meldet(?:e)?|schreibt|schrieb|zitiert|via|sagte|said|says|sagt|erklärte)\s+(?:(?:the|der|die|das|dem|den|des|Nachrichtenagentur|news\s+agency)\s+)*$/iu;
-const SOURCE_AFTER = /^(?:\s+zufolge|-?\s?(?:Filing|filing|Bericht|report|Report|Angaben))/u;
-/** A brand on hardware ('Nvidia-Chips', 'NVIDIA's latest AI chips'): the maker, not the owner. */
-const HARDWARE_AFTER = /^(?:['’]s?)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
 const CLAUSE_BREAK = /[;:]|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei|sagte|said)\b/iu;
 const VAGUE_BEFORE = /(?:^|[^\p{L}])(?:mehrere[nm]?|einige[nm]?|several|tens\s+of|hundreds\s+of|dozens\s+of|zig)\s+$/iu;
 
@@ -366,8 +363,16 @@ export function findQuantities(
   if (typeof text !== "string" || text.length === 0) return [];
   const found = scanQuantities(text, ctx).filter((q) => !VAGUE_BEFORE.test(text.slice(Math.max(0, q.start - 20), q.start)));
   if (found.length === 0) return [];
-  const index = mentionIndex(entities ?? [], (e) => SUBJECT_TYPES.has(e.type));
   const sents = Array.isArray(sentences) ? sentences : [];
+  const ents = Array.isArray(entities) ? entities : [];
+  // A person who leads an organization counts as that organization ('Musk kündigte an, ... 50 Millionen GPUs').
+  const { leaderOf } = leadersOf(text, sents, mentionIndex(ents), ctx?.roles);
+  const proxies: Entity[] = [];
+  for (const e of ents) {
+    const org = e && e.type === "Person" ? leaderOf.get(e.name) : undefined;
+    if (org) proxies.push({ ...org, mentions: e.mentions });
+  }
+  const index = mentionIndex([...ents, ...proxies], (e) => SUBJECT_TYPES.has(e.type));
   const out: QuantityFinding[] = [];
   const seen = new Map<string, QuantityFinding>();
   for (const q of found) {
@@ -387,10 +392,8 @@ export function findQuantities(
 
 /** Can this mention be the owner of an amount? (Not a source, not a hardware brand.) */
 function canOwn(text: string, r: MentionRef): boolean {
-  const before = text.slice(Math.max(0, r.start - 40), r.start);
-  const after = text.slice(r.end, r.end + 40);
-  if (SOURCE_BEFORE.test(before) || SOURCE_AFTER.test(after)) return false;
-  if (r.entity.type === "Organization" && HARDWARE_AFTER.test(after)) return false;
+  if (isSourceMention(text, r)) return false;
+  if (r.entity.type === "Organization" && isHardwareBrand(text, r)) return false;
   return true;
 }
 

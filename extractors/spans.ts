@@ -1,6 +1,6 @@
 // Position look-ups shared by the quantity and relation extractors: which sentence holds an
 // offset, and which entity mentions lie in a range (binary search over sorted mentions).
-import type { Entity, Span } from "./types.ts";
+import type { Entity, RoleFinding, Span } from "./types.ts";
 
 export interface MentionRef {
   start: number;
@@ -64,4 +64,54 @@ export function sentenceIndexAt(sentences: readonly Span[], pos: number): number
   }
   if (best >= 0 && pos < sentences[best]!.end) return best;
   return -1;
+}
+
+/** A source, not an actor: 'laut Reuters', 'according to CNBC', 'berichtet TechCrunch'. */
+const SOURCE_BEFORE = /(?:^|[^\p{L}])(?:(?:laut|according\s+to|nach\s+angaben|citing|zitiert)(?:\s+(?:einem|einer|eines|dem|der|den|des|die|das|the|a|an|bericht|berichten|angaben|informationen|report|reports|statement|mitteilung|daten|data|figures|zahlen|von|vom|of|from|by|energieversorgers?|analysten|analysts?|nachrichtenagentur|news|agency|zeitung|newspaper|magazins?|magazine|fachmagazins?|unternehmens))*|(?:told|berichtet(?:e|en)?|berichten|reported|meldet(?:e)?|schreibt|schrieb|via)(?:\s+(?:the|der|die|das|dem|den|des|Nachrichtenagentur|news\s+agency))*)\s+$/iu;
+const SOURCE_AFTER = /^(?:\s+zufolge|-?\s?(?:Filing|filing|Bericht|report|Report|Angaben))/u;
+/** A brand on hardware ('Nvidia-Chips', 'NVIDIA's latest AI chips'): the maker, not the owner. */
+const HARDWARE_AFTER = /^(?:['’]s?)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
+
+/** 'laut Reuters', 'according to CNBC', 'in einem SEC-Filing': the organization is a source here, not an actor. */
+export function isSourceMention(text: string, r: { start: number; end: number }): boolean {
+  return SOURCE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start)) || SOURCE_AFTER.test(text.slice(r.end, r.end + 40));
+}
+
+/** 'Nvidia-Chips', "NVIDIA's latest AI chips": the organization is named as the maker of hardware. */
+export function isHardwareBrand(text: string, r: { start: number; end: number }): boolean {
+  return HARDWARE_AFTER.test(text.slice(r.end, r.end + 60));
+}
+
+export interface Leaders {
+  /** Person name → the organization they lead or founded. */
+  leaderOf: Map<string, Entity>;
+  /** "Elon Musks xAI", "Musk's xAI": a person's organization, with its sentence. */
+  possessives: { person: Entity; org: Entity; sentence: Span }[];
+}
+
+/** Who leads which organization: from roles (CEO, Chairman, Founder) and possessives before an organization. */
+export function leadersOf(text: string, sentences: readonly Span[], index: MentionIndex, roles: readonly RoleFinding[] | undefined): Leaders {
+  const byName = new Map<string, Entity>();
+  for (const r of index.all) if (!byName.has(r.entity.name)) byName.set(r.entity.name, r.entity);
+  const leaderOf = new Map<string, Entity>();
+  for (const r of Array.isArray(roles) ? roles : []) {
+    if (!r || !r.org || !["CEO", "Chairman", "Founder"].includes(r.role)) continue;
+    const org = byName.get(r.org);
+    if (org && org.type === "Organization" && !leaderOf.has(r.person)) leaderOf.set(r.person, org);
+  }
+  const possessives: Leaders["possessives"] = [];
+  for (let i = 0; i + 1 < index.all.length; i++) {
+    const p = index.all[i]!;
+    const o = index.all[i + 1]!;
+    if (p.entity.type !== "Person" || o.entity.type !== "Organization") continue;
+    const mentionText = text.slice(p.start, p.end);
+    const gap = text.slice(p.end, o.start);
+    const genitive = /^['’]s?\s+$/u.test(gap) || (/s$/u.test(mentionText) && !/s$/u.test(p.entity.name) && /^\s+$/u.test(gap));
+    if (!genitive) continue;
+    const si = sentenceIndexAt(sentences, p.start);
+    const sentence = si >= 0 ? sentences[si]! : { start: p.start, end: o.end, text: text.slice(p.start, o.end) };
+    possessives.push({ person: p.entity, org: o.entity, sentence });
+    if (!leaderOf.has(p.entity.name)) leaderOf.set(p.entity.name, o.entity);
+  }
+  return { leaderOf, possessives };
 }

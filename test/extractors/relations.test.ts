@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { findRelations } from "../../extractors/relations.ts";
+import type { Entity, EntityType, Language, RoleFinding, Span } from "../../extractors/types.ts";
+
+/** Hand-built entities: every whole-word occurrence of each surface form is a mention. */
+function entities(text: string, spec: [string, EntityType, string[]?][]): Entity[] {
+  return spec.map(([name, type, aliases = []]) => {
+    const mentions: Span[] = [];
+    for (const form of [name, ...aliases]) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "gu");
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) mentions.push({ start: m.index, end: m.index + form.length, text: form });
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    return { id: `${type}:${name}`, type, name, aliases, mentions };
+  });
+}
+function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const re = /[.!?](?=\s+\p{Lu}|$)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push({ start, end: m.index + 1, text: text.slice(start, m.index + 1) });
+    start = m.index + 1;
+    while (text[start] === " ") start++;
+  }
+  if (start < text.length) out.push({ start, end: text.length, text: text.slice(start) });
+  return out;
+}
+const triples = (text: string, lang: Language, spec: [string, EntityType, string[]?][], roles: RoleFinding[] = []) =>
+  findRelations(text, sentences(text), entities(text, spec), roles, { lang })
+    .map((r) => `${r.type} ${r.subject} -> ${r.object}`)
+    .sort();
+
+const O: EntityType = "Organization";
+const P: EntityType = "Project";
+const H: EntityType = "Person";
+
+describe("extractors/relations", () => {
+  const cases: [string, Language, string, [string, EntityType, string[]?][], string[]][] = [
+    ["a coordinated joint venture distributes over all partners (de)", "de",
+      "Das Joint Venture Stargate von OpenAI, Oracle und der SoftBank Group eröffnet ein Rechenzentrum.",
+      [["Stargate", P], ["OpenAI", O], ["Oracle", O], ["SoftBank Group", O]],
+      ["PARTICIPATES_IN OpenAI -> Stargate", "PARTICIPATES_IN Oracle -> Stargate", "PARTICIPATES_IN SoftBank Group -> Stargate"]],
+    ["'X operates Y' (en)", "en", "CoreWeave operates Horizon in Texas.", [["CoreWeave", O], ["Horizon", P]], ["OPERATES CoreWeave -> Horizon"]],
+    ["'Y is operated by X' (en)", "en", "The Horizon cluster is operated by CoreWeave.", [["Horizon", P], ["CoreWeave", O]], ["OPERATES CoreWeave -> Horizon"]],
+    ["German passive with 'von ... betrieben'", "de", "Der Supercomputer Jupiter wird vom Forschungszentrum Jülich betrieben.", [["Jupiter", P], ["Forschungszentrum Jülich", O]], ["OPERATES Forschungszentrum Jülich -> Jupiter"]],
+    ["'X invests in Y' (en)", "en", "Nvidia will invest up to $100 billion in OpenAI.", [["Nvidia", O], ["OpenAI", O]], ["INVESTS_IN Nvidia -> OpenAI"]],
+    ["'backed by X' (en)", "en", "Backed by Nvidia, CoreWeave rents out GPUs.", [["Nvidia", O], ["CoreWeave", O]], ["INVESTS_IN Nvidia -> CoreWeave"]],
+    ["'X investiert in Y' (de)", "de", "Microsoft investiert zehn Milliarden Dollar in Mistral AI.", [["Microsoft", O], ["Mistral AI", O]], ["INVESTS_IN Microsoft -> Mistral AI"]],
+    ["'X liefert an Y' (de)", "de", "AMD liefert Chips an OpenAI.", [["AMD", O], ["OpenAI", O]], ["SUPPLIES AMD -> OpenAI"]],
+    ["'Kunden von X' (de): X supplies the customers", "de",
+      "Apple und Nvidia, beide wichtige Kunden von TSMC, begrüßten das.", [["Apple", O], ["Nvidia", O], ["TSMC", O]],
+      ["SUPPLIES TSMC -> Apple", "SUPPLIES TSMC -> Nvidia"]],
+    ["a hardware brand supplies the project", "de", "Colossus läuft mit 200.000 Nvidia-Chips.", [["Colossus", P], ["Nvidia", O]], ["SUPPLIES Nvidia -> Colossus"]],
+    ["'partnered with' is symmetric and listed once", "en", "Nscale partnered with Microsoft. Microsoft partnered with Nscale.", [["Nscale", O], ["Microsoft", O]], ["PARTNERS_WITH Nscale -> Microsoft"]],
+    ["'X und Y ... Partnerschaft' pairs inside the group", "de", "AMD und OpenAI verkünden eine Partnerschaft.", [["AMD", O], ["OpenAI", O]], ["PARTNERS_WITH AMD -> OpenAI"]],
+    ["'led by' (en)", "en", "The lab is part of Meta and led by Alexandr Wang.", [["Meta", O], ["Alexandr Wang", H]], ["LEADS Alexandr Wang -> Meta"]],
+    ["'gegründet von' (de)", "de", "Das Startup Nscale wurde gegründet von Josh Payne.", [["Nscale", O], ["Josh Payne", H]], ["FOUNDED Josh Payne -> Nscale"]],
+    ["a German genitive names the leader", "de", "Elon Musks xAI baut weiter.", [["Elon Musk", H, ["Elon Musks"]], ["xAI", O]], ["LEADS Elon Musk -> xAI"]],
+    ["a leader stands for the organization with a project", "de",
+      "Elon Musks xAI wächst. Musk sagte, Colossus werde weiter genutzt.", [["Elon Musk", H, ["Elon Musks", "Musk"]], ["xAI", O], ["Colossus", P]],
+      ["LEADS Elon Musk -> xAI", "OPERATES xAI -> Colossus"]],
+    ["a source is no participant", "de", "Laut Reuters baut Meta den Campus Hyperion.", [["Reuters", O], ["Meta", O], ["Hyperion", P]], ["OPERATES Meta -> Hyperion"]],
+    ["a clause with 'while' separates", "en", "Microsoft pledged billions, while OpenAI revealed Stargate UK.", [["Microsoft", O], ["OpenAI", O], ["Stargate UK", P]], ["PARTICIPATES_IN OpenAI -> Stargate UK"]],
+    ["nothing without two entities", "en", "OpenAI builds data centers.", [["OpenAI", O]], []],
+  ];
+  for (const [title, lang, text, spec, expected] of cases) it(title, () => assert.deepEqual(triples(text, lang, spec), expected));
+
+  it("roles imply LEADS and FOUNDED", () => {
+    const text = "Oracle-Gründer Larry Ellison und CEO Safra Catz sprachen.";
+    const roles: RoleFinding[] = [
+      { person: "Larry Ellison", role: "Founder", org: "Oracle", text: "Oracle-Gründer", start: 0, end: 14 },
+      { person: "Safra Catz", role: "CEO", org: "Oracle", text: "CEO", start: 33, end: 36 },
+      { person: "Safra Catz", role: "Spokesperson", org: "Oracle", text: "CEO", start: 33, end: 36 },
+    ];
+    assert.deepEqual(triples(text, "de", [["Oracle", O], ["Larry Ellison", H], ["Safra Catz", H]], roles), ["FOUNDED Larry Ellison -> Oracle", "LEADS Safra Catz -> Oracle"]);
+  });
+
+  it("gives each relation its sentence as evidence", () => {
+    const text = "Heute ist Montag. CoreWeave operates Horizon.";
+    const [r] = findRelations(text, sentences(text), entities(text, [["CoreWeave", O], ["Horizon", P]]), [], { lang: "en" });
+    assert.ok(r);
+    assert.equal(r.evidence.sentence, "CoreWeave operates Horizon.");
+    assert.equal(text.slice(r.evidence.start, r.evidence.end), r.evidence.sentence);
+    assert.ok(r.confidence > 0 && r.confidence <= 1);
+  });
+
+  it("never throws on odd input", () => {
+    // @ts-expect-error bad input on purpose
+    assert.deepEqual(findRelations(null, null, null, null, { lang: "de" }), []);
+    assert.deepEqual(findRelations("", [], [], [], { lang: "en" }), []);
+    const text = "X ".repeat(500);
+    const bad = [{ id: "x", type: "Organization", name: "X", aliases: [], mentions: [{ start: -5, end: 99999, text: "X" }, { start: 0, end: 1, text: "X" }] }] as Entity[];
+    assert.doesNotThrow(() => findRelations(text, sentences(text), bad, [], { lang: "en" }));
+  });
+});
