@@ -52,7 +52,11 @@ export const STAGES: readonly Stage[] = Object.freeze([
     name: "ner",
     run: (s) => {
       if (!s.ctx.nerSpans?.length) return {};
-      const check = { nonNames: s.doc.lexicons.nonNames, stopwords: new Set(s.doc.lex.cues.stopwords) };
+      const check = {
+        nonNames: s.doc.lexicons.nonNames,
+        stopwords: new Set(s.doc.lex.cues.stopwords),
+        firstNames: s.doc.lexicons.firstNames,
+      };
       return {
         candidates: [
           ...s.candidates,
@@ -64,7 +68,7 @@ export const STAGES: readonly Stage[] = Object.freeze([
   { name: "merge", run: (s) => ({ candidates: resolveOverlaps(s.candidates) }) },
   { name: "entities", run: (s) => ({ entities: resolveEntities(s.doc, s.candidates) }) },
   { name: "roles", run: (s) => ({ roles: findRoles(s.doc, s.entities) }) },
-  { name: "quantities", run: (s) => ({ quantities: findQuantitiesStage(s.doc, s.entities) }) },
+  { name: "quantities", run: (s) => ({ quantities: findQuantitiesStage(s.doc, s.entities, s.roles) }) },
   {
     name: "relations",
     run: (s) => ({ relations: findRelationsStage(s.doc, s.entities, s.roles, s.quantities) }),
