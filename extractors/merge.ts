@@ -22,6 +22,7 @@ export interface NerSanity {
   /** Lower-cased words that are no names (role titles, generic terms). */
   nonNames: ReadonlySet<string>;
   stopwords: ReadonlySet<string>;
+  firstNames?: ReadonlySet<string>;
 }
 
 /** A tagger span worth keeping: capitalized, no number, no role word or generic term. */
@@ -55,6 +56,14 @@ function wordsAfterAdjectives(source: string): Set<string> {
   return out;
 }
 
+/** A line without closing punctuation ('Gigawatt Giants Race For AI Dominance') is a headline. */
+function inHeadline(source: string, pos: number): boolean {
+  const a = source.lastIndexOf("\n", pos) + 1;
+  let b = source.indexOf("\n", pos);
+  if (b < 0) b = source.length;
+  return !/[.!?:;"”“)]\s*$/.test(source.slice(a, b));
+}
+
 /** Tagger spans as candidates, for those that pass the sanity checks. */
 export function nerCandidates(
   spans: readonly NerSpan[],
@@ -65,6 +74,8 @@ export function nerCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   // A one-word name no rule knows must recur or look like a name ('Kraftwerk' once is a noun).
+  const tagged = new Map<string, number>();
+  for (const s of spans) tagged.set(`${s.label}|${s.text}`, (tagged.get(`${s.label}|${s.text}`) ?? 0) + 1);
   let freq: Map<string, number> | undefined;
   let nouns: Set<string> | undefined;
   const count = (w: string): number => {
@@ -77,6 +88,9 @@ export function nerCandidates(
   for (const s of spans) {
     const type = NER_TYPE[s.label];
     if (!type || !saneNerSpan(s, check) || source.slice(s.start, s.end) !== s.text) continue;
+    // A German person the tagger alone proposes needs a known first name ('Helio Rechenwerke' is none).
+    if (german && type === "Person" && check.firstNames && !check.firstNames.has(s.text.split(/[\s-]/)[0]))
+      continue;
     const oneWord = !/\s/.test(s.text);
     if (
       oneWord &&
@@ -86,7 +100,15 @@ export function nerCandidates(
     )
       continue;
     const name = s.text.replace(/['’]s$/, "");
-    const confidence = Math.min(0.9, s.score * 0.8);
+    // Evidence adds up: the tagger naming the same words twice, or an English run of capitalized
+    // words inside a sentence ('signed with Verdant Compute').
+    const repeated = (tagged.get(`${s.label}|${s.text}`) ?? 0) >= 2;
+    const capitalRun =
+      !german &&
+      /\s/.test(s.text) &&
+      s.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)) &&
+      !inHeadline(source, s.start);
+    const confidence = Math.min(0.9, s.score * 0.8 + (repeated ? 0.1 : 0) + (capitalRun ? 0.1 : 0));
     // Unsure spans only count where a rule agrees (resolveOverlaps raises the rule's confidence).
     if (confidence < MIN_NER_CONFIDENCE) continue;
     out.push({ start: s.start, end: s.end, text: s.text, type, name, source: s.source, confidence });

@@ -99,3 +99,28 @@ describe("extractors/merge", () => {
     assert.deepEqual(e.aliases, ["NVIDIA"]);
   });
 });
+
+describe("extractors/merge: evidence from the tagger adds up", () => {
+  const at = (text: string, sub: string, label: NerSpan["label"], score: number, from = 0): NerSpan => {
+    const start = text.indexOf(sub, from);
+    return { start, end: start + sub.length, text: sub, label, score, source: "tagger" };
+  };
+  it("keeps an unsure English span of capitalized words inside a sentence", () => {
+    const text = "The utility signed an agreement with Verdant Compute to supply power.";
+    assert.deepEqual(names(run(text, "en", [at(text, "Verdant Compute", "ORG", 0.6)]), "Organization"), [
+      "Verdant Compute",
+    ]);
+  });
+  it("drops the same unsure span in a headline", () => {
+    const text = "Giants Race For Verdant Dominance\nThe utility signed an agreement.";
+    assert.deepEqual(names(run(text, "en", [at(text, "Verdant Dominance", "ORG", 0.6)]), "Organization"), []);
+  });
+  it("wants a known first name for a German person only the tagger saw", () => {
+    const text = "Helio Rechenwerke liefert Strom. Helio Rechenwerke baut.";
+    const spans = [
+      at(text, "Helio Rechenwerke", "PER", 0.95),
+      at(text, "Helio Rechenwerke", "PER", 0.95, 10),
+    ];
+    assert.deepEqual(names(run(text, "de", spans), "Person"), []);
+  });
+});
