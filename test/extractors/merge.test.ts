@@ -76,10 +76,10 @@ describe("extractors/merge", () => {
     it(`tagger span sanity: ${title}`, () => assert.equal(saneNerSpan(s, check), ok));
 
   it("turns a sane tagger span no rule found into an entity of the pipeline", () => {
-    const text = "Gestern sprach Ortwin Quellmalz über Rechenzentren.";
+    const text = "Yesterday Ortwin Quellmalz spoke about data centers.";
     const start = text.indexOf("Ortwin Quellmalz");
-    assert.deepEqual(names(run(text, "de"), "Person"), []);
-    const r = run(text, "de", [span("Ortwin Quellmalz", "PER", start)]);
+    assert.deepEqual(names(run(text, "en"), "Person"), []);
+    const r = run(text, "en", [span("Ortwin Quellmalz", "PER", start)]);
     assert.deepEqual(names(r, "Person"), ["Ortwin Quellmalz"]);
     assert.deepEqual(r.entities[0].sources, ["tagger"]);
   });
@@ -112,11 +112,11 @@ describe("extractors/merge: evidence from the tagger adds up", () => {
     ]);
   });
   it("drops the same unsure span in a headline", () => {
-    const text = "Giants Race For Verdant Dominance\nThe utility signed an agreement.";
+    const text = "Utilities Eye Verdant Dominance\nThe utility signed an agreement.";
     assert.deepEqual(names(run(text, "en", [at(text, "Verdant Dominance", "ORG", 0.6)]), "Organization"), []);
   });
   it("wants a known first name for a German person only the tagger saw", () => {
-    const text = "Helio Rechenwerke liefert Strom. Helio Rechenwerke baut.";
+    const text = "Vantor Rechenwerke liefert Strom. Vantor Rechenwerke baut.";
     const spans = [
       at(text, "Helio Rechenwerke", "PER", 0.95),
       at(text, "Helio Rechenwerke", "PER", 0.95, 10),
