@@ -252,6 +252,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     // English descriptors are lowercase words ('chipmaker'); a capitalized one starts a name.
     // 'Startup Vela Compute raised…': a capital at the sentence start says nothing.
     const capitalDescriptor = !de && startsUpper(toks[i].text) && !sentStart(i);
+    if (kind && headline(s)) kind = undefined; // 'Giants Race For AI Dominance'
     if (
       kind &&
       (!capitalDescriptor || (kind === "project" && !headline(s) && !sentStart(i))) &&
