@@ -344,6 +344,9 @@ const FOR_AFTER = /^[^.;:!?]{0,40}?(?:\bfür|\bfor|\bof|\bdes|\bder|\bzum|\bzur|
 /** What the amount goes to or comes from ('in OpenAI', 'an OpenAI', 'from Nvidia'): not its owner. */
 const RECIPIENT_BEFORE = /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|gegen|against|than|als|wie|like|bei|über|about)\s+(?:(?:the|der|die|das|dem|den|des|einem|einer|a|an)\s+)?(?:[\p{Ll}\p{Lu}-]+\s+){0,2}$/u;
 const CLAUSE_BREAK = /[;:]|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei|sagte|said)\b/iu;
+/** A generic name for a site standing in for a named project ('der Komplex', 'diese Anlage', 'the campus'). */
+const SITE_NOUN = /(?:^|[^\p{L}])(?:Komplex|Anlage|Standort|Campus|Rechenzentrum|Datacenter|Datenzentrum|Rechenzentrumscampus|Supercomputer|Cluster|complex|site|campus|facility|data\s+center|data\s+centre|supercomputer|cluster)(?![\p{L}])/u;
+const LIST_GAP = /^\s*(?:,|,?\s*(?:und|and|sowie|&|or|oder))\s*$/u;
 const VAGUE_BEFORE = /(?:^|[^\p{L}])(?:mehrere[nm]?|einige[nm]?|several|tens\s+of|hundreds\s+of|dozens\s+of|zig)\s+$/iu;
 
 /**
@@ -373,18 +376,26 @@ export function findQuantities(
     if (org) proxies.push({ ...org, mentions: e.mentions });
   }
   const index = mentionIndex([...ents, ...proxies], (e) => SUBJECT_TYPES.has(e.type));
+  // The article's main project: the one mentioned most often (the first on a tie).
+  let mainProject: string | null = null;
+  let most = 0;
+  for (const e of ents) if (e && e.type === "Project" && Array.isArray(e.mentions) && e.mentions.length > most) [mainProject, most] = [e.name, e.mentions.length];
   const out: QuantityFinding[] = [];
-  const seen = new Map<string, QuantityFinding>();
+  const seen = new Map<string, { finding: QuantityFinding; strength: number }>();
   for (const q of found) {
-    const subject = attribute(text, q, sents, index);
+    const { subject, strength } = attribute(text, q, sents, index, mainProject);
     const key = `${q.unit}|${q.value}`;
     const prev = seen.get(key);
     if (prev) {
-      if (prev.subject === null && subject !== null) prev.subject = subject;
+      // The same amount again: keep the first mention, with the subject its clearest statement gives.
+      if (strength > prev.strength) {
+        prev.finding.subject = subject;
+        prev.strength = strength;
+      }
       continue;
     }
     const f: QuantityFinding = { ...q, subject };
-    seen.set(key, f);
+    seen.set(key, { finding: f, strength });
     out.push(f);
   }
   return out;
@@ -397,7 +408,20 @@ function canOwn(text: string, r: MentionRef): boolean {
   return true;
 }
 
-function attribute(text: string, q: { start: number; end: number }, sentences: readonly Span[], index: MentionIndex): string | null {
+interface Attribution {
+  subject: string | null;
+  /** How directly the text ties the amount to its subject (0 none, 1 an earlier sentence ... 5 'für X'). */
+  strength: number;
+}
+
+function attribute(
+  text: string,
+  q: { start: number; end: number; unit: string },
+  sentences: readonly Span[],
+  index: MentionIndex,
+  mainProject: string | null,
+): Attribution {
+  const found = (r: MentionRef, strength: number): Attribution => ({ subject: r.entity.name, strength });
   const si = sentenceIndexAt(sentences, q.start);
   const sent = si >= 0 ? sentences[si]! : { start: Math.max(0, q.start - 200), end: Math.min(text.length, q.end + 200), text: "" };
   const inSent = index.between(sent.start, sent.end).filter((r) => (r.end <= q.start || r.start >= q.end) && canOwn(text, r));
@@ -406,24 +430,33 @@ function attribute(text: string, q: { start: number; end: number }, sentences: r
   const firstAfter = after[0];
   const attachedAfter = !!firstAfter && firstAfter.start - q.end <= 60 && FOR_AFTER.test(text.slice(q.end, firstAfter.start));
   // 'für Stargate', 'for the Hyperion campus'
-  if (firstAfter && attachedAfter && firstAfter.entity.type === "Project") return firstAfter.entity.name;
+  if (firstAfter && attachedAfter && firstAfter.entity.type === "Project") return found(firstAfter, 5);
   // A project named before it in the sentence ('Stargate, ... mit einem Volumen von 500 Milliarden Dollar').
   const clauseBefore = before.filter((r) => !CLAUSE_BREAK.test(text.slice(r.end, q.start)));
-  for (let i = clauseBefore.length - 1; i >= 0; i--) if (clauseBefore[i]!.entity.type === "Project") return clauseBefore[i]!.entity.name;
+  for (let i = clauseBefore.length - 1; i >= 0; i--) if (clauseBefore[i]!.entity.type === "Project") return found(clauseBefore[i]!, 4);
   // The nearest organization before it that is not an object ('mit Oracle', 'in OpenAI').
   for (let i = clauseBefore.length - 1; i >= 0; i--) {
     const r = clauseBefore[i]!;
-    if (!RECIPIENT_BEFORE.test(text.slice(Math.max(sent.start, r.start - 40), r.start))) return r.entity.name;
+    if (RECIPIENT_BEFORE.test(text.slice(Math.max(sent.start, r.start - 40), r.start))) continue;
+    // The last of a list of three or more ('Alphabet, Amazon, Meta und Microsoft wollen 400 Milliarden ausgeben'): no single owner.
+    const a = clauseBefore[i - 1];
+    const b = clauseBefore[i - 2];
+    if (a && b && LIST_GAP.test(text.slice(a.end, r.start)) && LIST_GAP.test(text.slice(b.end, a.start))) return { subject: null, strength: 2 };
+    return found(r, 4);
   }
-  if (firstAfter && attachedAfter) return firstAfter.entity.name;
-  if (clauseBefore.length) return clauseBefore[clauseBefore.length - 1]!.entity.name;
-  if (before.length) return before[before.length - 1]!.entity.name;
+  if (firstAfter && attachedAfter) return found(firstAfter, 3);
+  if (clauseBefore.length) return found(clauseBefore[clauseBefore.length - 1]!, 2);
+  if (before.length) return found(before[before.length - 1]!, 2);
+  // 'der gesamte Komplex', 'diese Anlage', 'the site': the article's main project.
+  if (mainProject && SITE_NOUN.test(text.slice(sent.start, q.start))) return { subject: mainProject, strength: 1.5 };
   // The topic of the preceding sentences: the first organization or project named there.
   for (let k = si - 1; k >= 0 && k >= si - 3; k--) {
     const prev = sentences[k]!;
     const ms = index.between(prev.start, prev.end).filter((r) => canOwn(text, r));
     if (!ms.length) continue;
-    return ms[0]!.entity.name;
+    // Power and hardware belong to a site: a project named there comes first.
+    const site = q.unit === "W" || q.unit === "GPU" ? ms.find((r) => r.entity.type === "Project") : undefined;
+    return found(site ?? ms[0]!, 1);
   }
-  return null;
+  return { subject: null, strength: 0 };
 }

@@ -70,7 +70,7 @@ export function sentenceIndexAt(sentences: readonly Span[], pos: number): number
 const SOURCE_BEFORE = /(?:^|[^\p{L}])(?:(?:laut|according\s+to|nach\s+angaben|citing|zitiert)(?:\s+(?:einem|einer|eines|dem|der|den|des|die|das|the|a|an|bericht|berichten|angaben|informationen|report|reports|statement|mitteilung|daten|data|figures|zahlen|von|vom|of|from|by|energieversorgers?|analysten|analysts?|nachrichtenagentur|news|agency|zeitung|newspaper|magazins?|magazine|fachmagazins?|unternehmens))*|(?:told|berichtet(?:e|en)?|berichten|reported|meldet(?:e)?|schreibt|schrieb|via)(?:\s+(?:the|der|die|das|dem|den|des|Nachrichtenagentur|news\s+agency))*)\s+$/iu;
 const SOURCE_AFTER = /^(?:\s+zufolge|-?\s?(?:Filing|filing|Bericht|report|Report|Angaben))/u;
 /** A brand on hardware ('Nvidia-Chips', 'NVIDIA's latest AI chips'): the maker, not the owner. */
-const HARDWARE_AFTER = /^(?:['’]s?)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
+const HARDWARE_AFTER = /^(?:['’]s?|s)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
 
 /** 'laut Reuters', 'according to CNBC', 'in einem SEC-Filing': the organization is a source here, not an actor. */
 export function isSourceMention(text: string, r: { start: number; end: number }): boolean {

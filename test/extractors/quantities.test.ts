@@ -106,13 +106,27 @@ describe("extractors/quantities: subjects", () => {
     ["a project named before it in the sentence", "de", "OpenAI gründete Stargate, ein Projekt mit Oracle und SoftBank, das mit 500 Milliarden Dollar angekündigt wurde.", [["OpenAI", "Organization"], ["Stargate", "Project"], ["Oracle", "Organization"], ["SoftBank", "Organization"]], ["Stargate"]],
     ["the previous sentence's topic", "en", "Crusoe is building a campus in Texas. The site will draw 1.2 gigawatts.", [["Crusoe", "Organization"]], ["Crusoe"]],
     ["not a source ('laut Reuters')", "de", "Laut Reuters braucht xAI 2 Gigawatt.", [["Reuters", "Organization"], ["xAI", "Organization"]], ["xAI"]],
-    ["not a hardware brand ('Nvidia-Chips')", "de", "Meta baut Hyperion. Für 300.000 Nvidia-Chips sind 18 Milliarden Dollar veranschlagt.", [["Meta", "Organization"], ["Hyperion", "Project"], ["Nvidia", "Organization"]], ["Meta", "Meta"]],
+    ["not a hardware brand ('Nvidia-Chips')", "de", "Meta baut Hyperion. Für 300.000 Nvidia-Chips sind 18 Milliarden Dollar veranschlagt.", [["Meta", "Organization"], ["Hyperion", "Project"], ["Nvidia", "Organization"]], ["Hyperion", "Meta"]],
+    ["a site noun stands for the article's main project", "de", "Stargate wächst. Oracle liefert. Stargate kommt voran. Der gesamte Komplex braucht etwa 900 Megawatt.", [["Stargate", "Project"], ["Oracle", "Organization"]], ["Stargate"]],
+    ["no single owner for a list of companies", "en", "Alphabet, Amazon, Meta and Microsoft will spend $400 billion this year.", [["Alphabet", "Organization"], ["Amazon", "Organization"], ["Meta", "Organization"], ["Microsoft", "Organization"]], [null]],
     ["not the recipient after the amount", "en", "Microsoft is expanding. The company will spend $80 billion on data centers with OpenAI.", [["Microsoft", "Organization"], ["OpenAI", "Organization"]], ["Microsoft"]],
     ["null where nothing is named", "de", "Weltweit wurden 2700 Megawatt gebaut.", [], [null]],
     ["the possessor in English", "en", "Meta’s Prometheus cluster will deliver over one gigawatt.", [["Meta", "Organization"], ["Prometheus", "Project"]], ["Prometheus"]],
   ];
   for (const [title, lang, text, spec, expected] of cases)
     it(title, () => assert.deepEqual(findQuantities(text, sentences(text), entities(text, spec), { lang }).map((q) => q.subject), expected));
+
+  it("a person who leads an organization stands for it", () => {
+    const text = "Tesla und Elon Musks xAI wachsen. Musk kündigte an, 50 Millionen H100-Äquivalente einzusetzen.";
+    const [tesla, xai] = entities(text, [["Tesla", "Organization"], ["xAI", "Organization"]]);
+    const musk: Entity = { id: "p", type: "Person", name: "Elon Musk", aliases: ["Musk"], mentions: [{ start: 10, end: 20, text: "Elon Musks" }, { start: 34, end: 38, text: "Musk" }] };
+    assert.equal(text.slice(34, 38), "Musk");
+    const [q] = findQuantities(text, sentences(text), [tesla!, xai!, musk], { lang: "de" });
+    assert.equal(q!.subject, "xAI");
+    const role = { person: "Elon Musk", role: "CEO" as const, org: "Tesla", text: "Tesla-Chef", start: 0, end: 5 };
+    const [q2] = findQuantities(text, sentences(text), [tesla!, xai!, { ...musk, mentions: [musk.mentions[1]!] }], { lang: "de", roles: [role] });
+    assert.equal(q2!.subject, "Tesla");
+  });
 
   it("lists a repeated amount once", () => {
     const text = "Oracle erhält 30 Milliarden Dollar pro Jahr. Die 30 Milliarden Dollar kommen von OpenAI.";
