@@ -102,12 +102,14 @@ export function nerCandidates(
     const name = s.text.replace(/['’]s$/, "");
     // Evidence adds up: the tagger naming the same words twice, or an English run of capitalized
     // words inside a sentence ('signed with Verdant Compute').
-    const repeated = (tagged.get(`${s.label}|${s.text}`) ?? 0) >= 2;
+    // Headlines give no extra evidence ('Meta Bets Big on AI Dominance').
+    const headline = inHeadline(source, s.start);
+    const repeated = !headline && (tagged.get(`${s.label}|${s.text}`) ?? 0) >= 2;
     const capitalRun =
       !german &&
+      !headline &&
       /\s/.test(s.text) &&
-      s.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w)) &&
-      !inHeadline(source, s.start);
+      s.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
     const confidence = Math.min(0.9, s.score * 0.8 + (repeated ? 0.1 : 0) + (capitalRun ? 0.1 : 0));
     // Unsure spans only count where a rule agrees (resolveOverlaps raises the rule's confidence).
     if (confidence < MIN_NER_CONFIDENCE) continue;

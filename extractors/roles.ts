@@ -320,6 +320,9 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
         }
       }
       org ??= hits.map((h) => prefixOrg(ix, h)).find((o) => o);
+      // 'Analyst Dan Ives von Wedbush', 'CFO Sarah Friar of OpenAI'
+      const afterName = !org ? orgAfter(doc, ix, pEnd) : undefined;
+      if (afterName) org = afterName.org;
       for (const hit of hits) emit(person, hit, prefixOrg(ix, hit) ?? org, spanStart, best.hit.endTok);
     }
     // B. Apposition after the name: 'Lisa Su, CEO von AMD', 'Sam Altman, OpenAI's CEO',

@@ -138,3 +138,14 @@ describe("extractors/roles: more phrasings", () => {
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
 });
+
+describe("extractors/roles: organization after the name", () => {
+  const cases: [string, [string, string, string | null][]][] = [
+    [
+      "Analyst Dan Ives von Wedbush sieht weiteres Potenzial für die Aktie.",
+      [["Dan Ives", "Analyst", "Wedbush"]],
+    ],
+    ["Analyst Dan Ives of Wedbush said the stock could rise.", [["Dan Ives", "Analyst", "Wedbush"]]],
+  ];
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
+});
