@@ -214,41 +214,40 @@ export function contextFeatures(
     const x = infos[i];
     const l = x.lower;
     const caps = x.caps;
-    const f = (a: string, b?: string, c?: string, d?: string, e?: string) => emit(i, a, b, c, d, e);
     const first = i === 0 && !frag;
     if (caps === "C" || caps === "U" || caps === "M") {
-      if (x.noun) f("noun|first=", i === 0 ? "true" : "false");
-      if (x.low) f("lowseen|first=", i === 0 ? "true" : "false");
+      if (x.noun) emit(i, "noun|first=", i === 0 ? "true" : "false");
+      if (x.low) emit(i, "lowseen|first=", i === 0 ? "true" : "false");
       // the combination, so that "capitalized, unknown, mid-sentence" can weigh on its own
       const kind = x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u";
-      f("cx=", caps, "|" + kind + "|", first ? "true" : "false", gm[i] !== 0 ? "|1" : "|0");
+      emit(i, "cx=", caps, "|" + kind + "|", first ? "true" : "false", gm[i] !== 0 ? "|1" : "|0");
     }
     if (!frag) {
       if (i === 0) {
-        f("first");
-        f("first|c=", caps);
-        f("first|l=", l);
+        emit(i, "first");
+        emit(i, "first|c=", caps);
+        emit(i, "first|l=", l);
       }
-      if (i === n - 1) f("last");
+      if (i === n - 1) emit(i, "last");
     }
     // neighbours
-    f("l-1=", lw(i - 1));
-    f("l+1=", lw(i + 1));
-    f("l-2=", lw(i - 2));
-    f("l+2=", lw(i + 2));
-    f("l-1|l=", lw(i - 1), "|", l);
-    f("l|l+1=", l, "|", lw(i + 1));
-    f("sh-1=", sh(i - 1));
-    f("sh+1=", sh(i + 1));
-    f("sh-1|sh=", sh(i - 1), "|", x.shape);
-    f("sh|sh+1=", x.shape, "|", sh(i + 1));
-    f("l-1|c=", lw(i - 1), "|", caps);
-    if (i > 0) f("s3-1=", infos[i - 1].lower.slice(-3));
-    if (i + 1 < n) f("s3+1=", infos[i + 1].lower.slice(-3));
+    emit(i, "l-1=", lw(i - 1));
+    emit(i, "l+1=", lw(i + 1));
+    emit(i, "l-2=", lw(i - 2));
+    emit(i, "l+2=", lw(i + 2));
+    emit(i, "l-1|l=", lw(i - 1), "|", l);
+    emit(i, "l|l+1=", l, "|", lw(i + 1));
+    emit(i, "sh-1=", sh(i - 1));
+    emit(i, "sh+1=", sh(i + 1));
+    emit(i, "sh-1|sh=", sh(i - 1), "|", x.shape);
+    emit(i, "sh|sh+1=", x.shape, "|", sh(i + 1));
+    emit(i, "l-1|c=", lw(i - 1), "|", caps);
+    if (i > 0) emit(i, "s3-1=", infos[i - 1].lower.slice(-3));
+    if (i + 1 < n) emit(i, "s3+1=", infos[i + 1].lower.slice(-3));
     // company suffix after the token ("Nvidia Corp.", "Siemens Energy AG")
     for (let k = 1; k <= 3 && i + k < n; k++) {
       if (COMPANY_SUFFIXES.has(tokens[i + k])) {
-        f("csuf+", DIGITS[k]);
+        emit(i, "csuf+", DIGITS[k]);
         break;
       }
     }
@@ -258,8 +257,8 @@ export function contextFeatures(
       for (let c = 0; c < NUM_GAZ; c++) {
         for (let p = 0; p < 3; p++) {
           if (g & (1 << (c * 3 + p))) {
-            f("g", GAZ_NAMES[c], DIGITS[p]);
-            f("g", GAZ_NAMES[c], DIGITS[p], "|c=", caps);
+            emit(i, "g", GAZ_NAMES[c], DIGITS[p]);
+            emit(i, "g", GAZ_NAMES[c], DIGITS[p], "|c=", caps);
           }
         }
       }
@@ -267,7 +266,7 @@ export function contextFeatures(
     for (const j of [i - 1, i + 1]) {
       if (j < 0 || j >= n || gm[j] === 0) continue;
       for (let c = 0; c < NUM_GAZ; c++) {
-        if (gm[j] & (7 << (c * 3))) f("g", j > i ? "+1" : "-1", GAZ_NAMES[c]);
+        if (gm[j] & (7 << (c * 3))) emit(i, "g", j > i ? "+1" : "-1", GAZ_NAMES[c]);
       }
     }
   }
