@@ -34,8 +34,8 @@ describe("extractors/roles", () => {
       "coordinated titles",
       "Gründer und CTO Larry Ellison von Oracle sprach.",
       [
-        ["Larry Ellison", "Founder", null],
-        ["Larry Ellison", "CTO", null],
+        ["Larry Ellison", "Founder", "Oracle"],
+        ["Larry Ellison", "CTO", "Oracle"],
       ],
     ],
     [
