@@ -161,15 +161,29 @@ function orgAfter(doc: Doc, ix: MentionIndex, tok: number): { org: Entity; end: 
     const e = ix.byTok[k];
     // 'Chef des Google-Mutterkonzerns Alphabet': an organization inside a compound is not the one meant.
     const glued = doc.tokens[ix.endTok[k]]?.text === "-" && !doc.tokens[ix.endTok[k]].spaceBefore;
-    if (isOrgLike(e) && glued) {
-      k = ix.endTok[k];
+    if (e && glued) {
+      k = ix.endTok[k]; // 'US-Chipkonzerns': the loop's k++ skips the hyphen
       continue;
     }
     if (isOrgLike(e)) return { org: e!, end: ix.endTok[k] };
     if (e || x.text === "," || x.text === ".") return undefined;
+    // Only articles, adjectives and company nouns stand between ('des US-Chipkonzerns Nvidia',
+    // 'of the chipmaker Nvidia'), not other nouns ('bei einer Konferenz von Bitkom').
+    const low = x.text.toLowerCase();
+    const companyNoun = ORG_NOUN.test(low);
+    if (
+      x.text !== "-" &&
+      !DETERMINERS.has(low) &&
+      !companyNoun &&
+      !(x.kind === "word" && /^\p{Ll}/u.test(x.text) && !doc.lex.cues.roleOrgPrepositions.includes(low))
+    )
+      return undefined;
   }
   return undefined;
 }
+
+const ORG_NOUN =
+  /(?:konzerns?|herstellers?|anbieters?|betreibers?|unternehmens?|firma|gesellschaft|startups?|start-ups?|riesen?|giganten?|investors?|versorgers?|fonds|entwicklers?|spezialisten?|labors?|instituts?|behörde|agentur|verband(?:e?s)?|bank|company|firm|maker|provider|operator|developer|group|lab|giant|chipmaker|startup)$/;
 
 /** The organization right before a title: 'Oracle co-founder', "Nvidia's chief executive". */
 function orgBefore(doc: Doc, ix: MentionIndex, tok: number): { org: Entity; start: number } | undefined {

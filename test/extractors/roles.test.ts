@@ -149,3 +149,18 @@ describe("extractors/roles: organization after the name", () => {
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
 });
+
+describe("extractors/roles: what may stand between a title and its organization", () => {
+  const cases: [string, [string, string, string | null][]][] = [
+    ["Der Chef des US-Chipkonzerns Nvidia, Jensen Huang, sprach.", [["Jensen Huang", "CEO", "Nvidia"]]],
+    [
+      "The chief executive of the chipmaker Nvidia, Jensen Huang, spoke.",
+      [["Jensen Huang", "CEO", "Nvidia"]],
+    ],
+    [
+      "CFO Sarah Friar sprach bei einer Konferenz von Bitkom über Chips. OpenAI baut. OpenAI plant.",
+      [["Sarah Friar", "CFO", "OpenAI"]],
+    ],
+  ];
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
+});
