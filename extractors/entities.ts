@@ -153,6 +153,12 @@ const PROJECT_WORDS =
 /** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
 function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   void cands;
+  // Places, chips and models keep the lexicon's name ('White House' for 'Weißen Haus').
+  if (
+    e.sources?.includes("lexicon") &&
+    (e.type === "Location" || e.type === "Hardware" || e.type === "Model")
+  )
+    return e.name;
   const un = (x: string) =>
     e.type === "Person" ? x : x.replace(/-/g, " ") === e.name || uninflect(x) === e.name ? e.name : x;
   const texts = new Set(e.mentions.map((m) => un(m.text.replace(/['’]s$/, ""))));
