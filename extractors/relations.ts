@@ -40,37 +40,27 @@ const cuePattern = (w: string): string => {
 
 interface Compiled {
   re: RegExp;
-  /** Group name → (type, voice). */
-  groups: [string, RelationType, Voice][];
 }
 const cache = new Map<Language, Compiled>();
+const LISTS: [keyof CueLists, Voice][] = [["passive", "passive"], ["participles", "participle"], ["active", "active"]];
+const typesOf = (lex: CueLexicon): RelationType[] => (Object.keys(lex) as RelationType[]).filter((t) => !t.startsWith("_"));
 
+/** One alternation of every cue phrase, longest first, so 'joint venture with' wins over 'joint venture'. */
 function compile(lang: Language): Compiled {
   const hit = cache.get(lang);
   if (hit) return hit;
   const lex = LEXICONS[lang];
-  const groups: [string, RelationType, Voice][] = [];
-  const parts: string[] = [];
-  // Passive phrases first (they are longer: 'operated by' before 'operat*').
-  const order: [keyof CueLists, Voice][] = [["passive", "passive"], ["participles", "participle"], ["active", "active"]];
-  for (const [list, voice] of order) {
-    for (const type of Object.keys(lex) as RelationType[]) {
-      if (type.startsWith("_")) continue;
-      const words = (lex[type]?.[list] ?? []).filter((w) => typeof w === "string" && w.trim() !== "");
-      if (!words.length) continue;
-      const name = `g${groups.length}`;
-      groups.push([name, type, voice]);
-      const alternation = [...words].sort((a, b) => b.length - a.length).map(cuePattern).join("|");
-      parts.push(`(?<${name}>${alternation})`);
-    }
-  }
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join("|")})(?![\\p{L}\\p{N}])`, "giu");
-  const c = { re, groups };
+  const words = new Set<string>();
+  for (const type of typesOf(lex))
+    for (const [list] of LISTS) for (const w of lex[type]?.[list] ?? []) if (typeof w === "string" && w.trim() !== "") words.add(w.toLowerCase());
+  const literal = (w: string) => w.replace(/\*$/, "").length;
+  const alternation = [...words].sort((a, b) => literal(b) - literal(a) || b.length - a.length).map(cuePattern).join("|");
+  const c = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, "giu") };
   cache.set(lang, c);
   return c;
 }
 
-/** Every cue in a sentence (a cue phrase may carry several types: 'partner' participates and partners). */
+/** Every cue in a sentence; one phrase may carry several types ('partner' participates and partners). */
 function findCues(sentence: string, offset: number, c: Compiled, lex: CueLexicon): Cue[] {
   const out: Cue[] = [];
   c.re.lastIndex = 0;
@@ -80,16 +70,14 @@ function findCues(sentence: string, offset: number, c: Compiled, lex: CueLexicon
       c.re.lastIndex++;
       continue;
     }
-    const g = m.groups ?? {};
-    const hitGroup = c.groups.find(([name]) => g[name] !== undefined);
-    if (!hitGroup) continue;
-    const [, , voice] = hitGroup;
     const text = m[0].toLowerCase().replace(/\s+/g, " ");
-    // The same phrase may be listed under several types with the same voice.
-    for (const [name, type, v] of c.groups) {
-      if (v !== voice) continue;
-      if (name === hitGroup[0] || matchesList(text, lex[type]?.[voice === "participle" ? "participles" : voice] ?? [])) {
-        out.push({ type, voice, start: offset + m.index, end: offset + m.index + m[0].length, text });
+    for (const type of typesOf(lex)) {
+      // Passive readings first; a phrase read as passive for a type is not also active for it.
+      for (const [list, voice] of LISTS) {
+        if (matchesList(text, lex[type]?.[list] ?? [])) {
+          out.push({ type, voice, start: offset + m.index, end: offset + m.index + m[0].length, text });
+          break;
+        }
       }
     }
   }
@@ -98,7 +86,8 @@ function findCues(sentence: string, offset: number, c: Compiled, lex: CueLexicon
 
 function matchesList(text: string, list: readonly string[]): boolean {
   for (const w of list) {
-    if (w.endsWith("*") ? text.startsWith(w.slice(0, -1)) : text === w) return true;
+    const lw = w.toLowerCase();
+    if (lw.endsWith("*") ? text.startsWith(lw.slice(0, -1)) && /^[\p{L}-]*$/u.test(text.slice(lw.length - 1)) : text === lw) return true;
   }
   return false;
 }
@@ -205,14 +194,26 @@ export function findRelations(
   const byName = new Map<string, Entity>();
   for (const e of Array.isArray(entities) ? entities : []) if (e && !byName.has(e.name)) byName.set(e.name, e);
 
+  // Products right after an organization ('Google Gemini', 'Nvidia GB200'): a model makes it no actor, hardware makes it a supplier.
+  const products = mentionIndex(Array.isArray(entities) ? entities : [], (e) => e.type === "Model" || e.type === "Hardware");
+  const productAfter = (m: MentionRef): EntityType | null => products.firstStartingIn(m.end, m.end + 3)?.entity.type ?? null;
+  // The article's main project (most mentions, at least two): what 'das Projekt' / 'the data center' refers to.
+  let mainProject: Entity | null = null;
+  for (const r of index.all) {
+    const e = r.entity;
+    if (e.type === "Project" && (e.mentions?.length ?? 0) >= 2 && (!mainProject || e.mentions.length > mainProject.mentions.length)) mainProject = e;
+  }
+
   for (const sent of sentences) {
     if (!sent || typeof sent.text !== "string") continue;
     const all = index.between(sent.start, sent.end);
-    if (all.length < 2) continue;
-    const mentions = all.filter((m) => !isSourceMention(text, m));
+    if (all.length === 0) continue;
+    const mentions = all.filter((m) => !isSourceMention(text, m) && productAfter(m) !== "Model");
     const cues = findCues(sent.text, sent.start, c, lex);
     const groups = groupMentions(sent.text, sent.start, mentions, cues);
-    const brand = new Set(mentions.filter((m) => m.entity.type === "Organization" && isHardwareBrand(text, m)).map((m) => m.entity));
+    const brand = new Set(
+      mentions.filter((m) => m.entity.type === "Organization" && (isHardwareBrand(text, m) || productAfter(m) === "Hardware")).map((m) => m.entity),
+    );
 
     // Organizations and projects in one clause: the organization takes part (or supplies hardware).
     const projects = mentions.filter((m) => m.entity.type === "Project");
@@ -223,6 +224,13 @@ export function findRelations(
       : mentions.flatMap((m) => (m.entity.type === "Person" && leaderOf.has(m.entity.name) ? [{ ...m, entity: leaderOf.get(m.entity.name)! }] : []));
     const operates = cues.some((q) => q.type === "OPERATES" && q.voice !== "passive");
     const owners = actors.filter((o) => !brand.has(o.entity));
+    // No project named, but 'das Projekt', 'the data center' with a cue of taking part: the article's main project.
+    if (!projects.length && mainProject && GENERIC_PROJECT.test(sent.text) && cues.some((q) => PROJECT_CUES.has(q.type))) {
+      for (const o of actors) {
+        if (brand.has(o.entity)) add("SUPPLIES", o.entity, mainProject, sent, 0.4);
+        else add("PARTICIPATES_IN", o.entity, mainProject, sent, 0.4);
+      }
+    }
     for (const p of projects) {
       for (const o of actors) {
         const [a, b] = o.start < p.start ? [o, p] : [p, o];
@@ -246,8 +254,10 @@ export function findRelations(
     for (const cue of cues) {
       const left = groups.filter((g) => g.end <= cue.start && !CLAUSE_BREAK.test(text.slice(g.end, cue.start)));
       const right = groups.filter((g) => g.start >= cue.end && !CLAUSE_BREAK.test(text.slice(cue.end, g.start)));
-      const before = left[left.length - 1];
-      const after = right[0];
+      // Arguments stand near their cue: the subject within a clause's reach, the object right after it.
+      const lastLeft = left[left.length - 1];
+      const before = lastLeft && cue.start - lastLeft.end <= 250 ? lastLeft : undefined;
+      const after = right[0] && right[0].start - cue.end <= 90 ? right[0] : undefined;
       let subj: Group | undefined;
       let obj: Group | undefined;
       if (cue.voice === "active") {
@@ -310,6 +320,9 @@ export function findRelations(
   return [...out.values()];
 }
 
+/** A generic name for a compute project ('das Projekt', 'the campus'). */
+const GENERIC_PROJECT = /(?:^|[^\p{L}])(?:[\p{L}-]*(?:Projekt|Projekts|Rechenzentrum|Rechenzentrums|Datacenter|Campus|Supercomputer|Cluster|Infrastrukturzentrum)|project|data\s+cent(?:er|re)|campus|supercomputer|cluster)(?![\p{L}])/u;
+const PROJECT_CUES: ReadonlySet<RelationType> = new Set(["PARTICIPATES_IN", "OPERATES", "INVESTS_IN", "SUPPLIES"]);
 const BUILD_CUE = /^(?:bau|errichte|build|built|is building)/iu;
 
 /** A sentence about using, buying or running hardware ('mit Nvidia-Chips', 'runs Nvidia GPUs'). */

@@ -12,6 +12,8 @@ export interface MentionIndex {
   all: readonly MentionRef[];
   /** Mentions that lie inside [start, end), in text order. */
   between(start: number, end: number): MentionRef[];
+  /** The first mention that starts inside [start, end). */
+  firstStartingIn(start: number, end: number): MentionRef | undefined;
 }
 
 /** All mentions of the entities that pass `keep`, sorted; overlapping mentions keep the longer one. */
@@ -46,6 +48,10 @@ export function mentionIndex(entities: readonly Entity[], keep: (e: Entity) => b
       const out: MentionRef[] = [];
       for (let i = lowerBound(start); i < all.length && all[i]!.start < end; i++) if (all[i]!.end <= end) out.push(all[i]!);
       return out;
+    },
+    firstStartingIn(start, end) {
+      const r = all[lowerBound(start)];
+      return r && r.start < end ? r : undefined;
     },
   };
 }

@@ -64,6 +64,16 @@ describe("extractors/relations", () => {
       ["LEADS Elon Musk -> xAI", "OPERATES xAI -> Colossus"]],
     ["a source is no participant", "de", "Laut Reuters baut Meta den Campus Hyperion.", [["Reuters", O], ["Meta", O], ["Hyperion", P]], ["OPERATES Meta -> Hyperion"]],
     ["a clause with 'while' separates", "en", "Microsoft pledged billions, while OpenAI revealed Stargate UK.", [["Microsoft", O], ["OpenAI", O], ["Stargate UK", P]], ["PARTICIPATES_IN OpenAI -> Stargate UK"]],
+    ["'joint venture with' is a partnership, not only taking part", "en",
+      "Crusoe, the AI infrastructure company, formed a joint venture with Blue Owl Capital and Primary Digital Infrastructure.",
+      [["Crusoe", O], ["Blue Owl Capital", O], ["Primary Digital Infrastructure", O]],
+      ["PARTNERS_WITH Crusoe -> Blue Owl Capital", "PARTNERS_WITH Crusoe -> Primary Digital Infrastructure"]],
+    ["'das Projekt' with a cue refers to the article's main project", "de",
+      "Stargate UAE wächst. Stargate UAE startet 2026. Zusammen mit Oracle und Cisco wollen sie das Projekt bauen.",
+      [["Stargate UAE", P], ["Oracle", O], ["Cisco", O]],
+      ["PARTICIPATES_IN Cisco -> Stargate UAE", "PARTICIPATES_IN Oracle -> Stargate UAE"]],
+    ["a company named only for its AI model is no participant", "en",
+      "Hyperion will train models like Google Gemini.", [["Hyperion", P], ["Google", O], ["Gemini", "Model"]], []],
     ["nothing without two entities", "en", "OpenAI builds data centers.", [["OpenAI", O]], []],
   ];
   for (const [title, lang, text, spec, expected] of cases) it(title, () => assert.deepEqual(triples(text, lang, spec), expected));
