@@ -88,8 +88,15 @@ export function nerCandidates(
   for (const s of spans) {
     const type = NER_TYPE[s.label];
     if (!type || !saneNerSpan(s, check) || source.slice(s.start, s.end) !== s.text) continue;
-    // A German person the tagger alone proposes needs a known first name ('Helio Rechenwerke' is none).
-    if (german && type === "Person" && check.firstNames && !check.firstNames.has(s.text.split(/[\s-]/)[0]))
+    // A German person the tagger alone proposes needs a known first name ('Helio Rechenwerke' is
+    // none) unless the tagger is very sure ('KeShaun Pearson').
+    if (
+      german &&
+      type === "Person" &&
+      s.score < 0.9 &&
+      check.firstNames &&
+      !check.firstNames.has(s.text.split(/[\s-]/)[0])
+    )
       continue;
     const oneWord = !/\s/.test(s.text);
     if (
@@ -127,6 +134,9 @@ const RANK: Readonly<Record<Candidate["source"], number>> = {
 };
 
 function better(a: Candidate, b: Candidate): boolean {
+  // A name that starts with a place ('Memphis Community Against Pollution') beats the place.
+  if (a.source === "pattern" && b.type === "Location" && a.start <= b.start && a.end > b.end) return true;
+  if (b.source === "pattern" && a.type === "Location" && b.start <= a.start && b.end > a.end) return false;
   // 'dubbed "Mistral Compute"': a name given outright beats the lexicon's 'Mistral' inside it.
   if (
     a.source === "pattern" &&

@@ -259,7 +259,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
       toks[dEnd] &&
       toks[dEnd].spaceBefore
     ) {
-      const b = runAfter(dEnd, 3);
+      const b = runAfter(dEnd, 4);
       // 'der Konzern X' but not 'der Konzern Milliarden' nor 'das Unternehmen OpenAI' (lexicon: fine either way).
       if (
         b > dEnd &&

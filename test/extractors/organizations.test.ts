@@ -129,3 +129,14 @@ describe("extractors/organizations: projects named by context", () => {
   for (const [text, type, expected] of cases)
     it(text, () => assert.deepEqual(names(run(text), type), expected));
 });
+
+describe("extractors/organizations: non-profits and place-led names", () => {
+  it("'die Umweltorganisation X' with a name that starts with a place", () => {
+    const text = "Kritik kam von der Umweltorganisation Memphis Clean Air Coalition, die Klage einreichte.";
+    assert.deepEqual(names(run(text), "Organization"), ["Memphis Clean Air Coalition"]);
+  });
+  it("'the advocacy group X'", () => {
+    const text = "The advocacy group Ratepayers United criticized the plan on Monday.";
+    assert.deepEqual(names(run(text), "Organization"), ["Ratepayers United"]);
+  });
+});
