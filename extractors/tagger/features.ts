@@ -239,11 +239,7 @@ export function contextFeatures(
     emit(i, "l|l+1=", l, "|", lw(i + 1));
     emit(i, "sh-1=", sh(i - 1));
     emit(i, "sh+1=", sh(i + 1));
-    emit(i, "sh-1|sh=", sh(i - 1), "|", x.shape);
-    emit(i, "sh|sh+1=", x.shape, "|", sh(i + 1));
     emit(i, "l-1|c=", lw(i - 1), "|", caps);
-    if (i > 0) emit(i, "s3-1=", infos[i - 1].lower.slice(-3));
-    if (i + 1 < n) emit(i, "s3+1=", infos[i + 1].lower.slice(-3));
     // company suffix after the token ("Nvidia Corp.", "Siemens Energy AG")
     for (let k = 1; k <= 3 && i + k < n; k++) {
       if (COMPANY_SUFFIXES.has(tokens[i + k])) {
