@@ -153,12 +153,17 @@ const PROJECT_WORDS =
 /** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
 function canonicalName(e: Entity, cands: readonly Candidate[]): string {
   void cands;
-  // Places, chips and models keep the lexicon's name ('White House' for 'Weißen Haus').
-  if (
-    e.sources?.includes("lexicon") &&
-    (e.type === "Location" || e.type === "Hardware" || e.type === "Model")
-  )
-    return e.name;
+  // Chips and models keep the lexicon's name; a place is named as the article names it most
+  // ('Saudi Arabia' in English, 'Saudi-Arabien' in German).
+  if (e.sources?.includes("lexicon") && (e.type === "Hardware" || e.type === "Model")) return e.name;
+  if (e.type === "Location") {
+    const count = new Map<string, number>();
+    for (const m of e.mentions) {
+      const t = m.text.replace(/['’]s$/, "");
+      count.set(t, (count.get(t) ?? 0) + 1);
+    }
+    return [...count].sort((x, y) => y[1] - x[1])[0]?.[0] ?? e.name;
+  }
   const un = (x: string) =>
     e.type === "Person" ? x : x.replace(/-/g, " ") === e.name || uninflect(x) === e.name ? e.name : x;
   const texts = new Set(e.mentions.map((m) => un(m.text.replace(/['’]s$/, ""))));

@@ -55,6 +55,8 @@ function cueIndex(c: CueLexicon): CueIndex {
   return ix;
 }
 
+const DETS = new Set(["a", "an", "the", "ein", "eine", "einem", "einer", "der", "die", "das", "dem"]);
+
 /** A name given outright ('dubbed "Mistral Compute"') outranks a lexicon name inside it. */
 export const NAMED_CONFIDENCE = 0.78;
 
@@ -122,7 +124,14 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
       n++;
     }
     // Don't start on a sentence-initial function word or a capitalized German noun.
-    while (j < i && (ix.stop.has(toks[j].text) || (de && doc.lex.commonNouns.has(toks[j].text)))) j++;
+    // ('Separately, the fund …': a sentence-initial English word is no name either.)
+    while (
+      j < i &&
+      (ix.stop.has(toks[j].text) ||
+        ((doc.lex.commonNouns.has(toks[j].text) || (!de && /ly$/.test(toks[j].text))) &&
+          (de || sentStart(j))))
+    )
+      j++;
     return j;
   };
   let words: Map<string, number> | undefined;
@@ -196,8 +205,35 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t.kind !== "word") continue;
     const s = t.sentence;
+    // 6. Apposition: 'DataVolt, a Saudi developer', 'Quellwerk, ein Start-up aus Jena'.
+    if (t.text === "," && i > 0 && DETS.has(toks[i + 1]?.text.toLowerCase() ?? "")) {
+      let kindAfter: Kind | undefined;
+      for (let k = i + 2; k < Math.min(i + 6, toks.length) && toks[k].sentence === s; k++) {
+        const dk = matchAt(ix.descriptors, toks, k, doc.text);
+        if (dk) {
+          kindAfter = dk.payload;
+          break;
+        }
+        const low = toks[k].text.toLowerCase();
+        if (de && ix.orgHeads.some((h) => low.endsWith(h) && low.length > h.length + 2)) {
+          kindAfter = "org";
+          break;
+        }
+        if (toks[k].kind === "punct") break;
+      }
+      const a = runBefore(i, 3);
+      if (
+        kindAfter &&
+        kindAfter !== "project" &&
+        a < i &&
+        !lexs.firstNames.has(toks[a].text) &&
+        !personish(toks[i - 1].text)
+      ) {
+        push(a, i, kindAfter === "jv" && hasDomainCue(s) ? "Project" : "Organization", 0.7);
+      }
+    }
+    if (t.kind !== "word") continue;
     // 1. Legal forms and company words after a name: 'Acme GmbH', 'Superintelligence Labs'.
     const legal = matchAt(ix.legal, toks, i, doc.text);
     if (legal && i > 0 && t.spaceBefore && !headline(s)) {

@@ -140,3 +140,18 @@ describe("extractors/organizations: non-profits and place-led names", () => {
     assert.deepEqual(names(run(text), "Organization"), ["Ratepayers United"]);
   });
 });
+
+describe("extractors/organizations: appositions", () => {
+  it("'X, a Saudi developer'", () => {
+    const text =
+      "Separately, the fund agreed. DataVolt, a Saudi developer, pledged $20 billion for AI data centers.";
+    assert.deepEqual(names(run(text), "Organization"), ["DataVolt"]);
+  });
+  it("'X, ein Start-up aus Jena'", () => {
+    const text = "Quellwerk, ein Start-up aus Jena, will Rechenzentren mit Abwärme betreiben.";
+    assert.deepEqual(names(run(text), "Organization"), ["Quellwerk"]);
+  });
+  it("no company from a person's apposition", () => {
+    assert.deepEqual(names(run("Lisa Chen, an analyst at the firm, said so."), "Organization"), []);
+  });
+});
