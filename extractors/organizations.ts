@@ -155,6 +155,14 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
   });
   const personish = (w: string) =>
     lexs.firstNames.has(w) || surnames.has(w) || surnames.has(w.replace(/s$/, ""));
+  let docCue: boolean | undefined;
+  const docHasDomainCue = (): boolean => {
+    if (docCue === undefined) {
+      const low = doc.text.toLowerCase();
+      docCue = ix.domain.some((c) => low.includes(c));
+    }
+    return docCue;
+  };
   const cueCache = new Map<number, boolean>();
   const hasDomainCue = (s: number): boolean => {
     let v = cueCache.get(s);
@@ -242,6 +250,19 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
         push(a, legal.endTok, "Organization", 0.75);
         continue;
       }
+    }
+    // 2a. A quoted place with a number names a data center site: 'auf „Frankfurt 4“', '"Berlin 2"'.
+    if (
+      /^[„"“]$/.test(toks[i - 1]?.text ?? "") &&
+      isPlace(doc, t.text) &&
+      toks[i + 1]?.kind === "number" &&
+      /^\d{1,2}$/.test(toks[i + 1].text) &&
+      /^[“"”]$/.test(toks[i + 2]?.text ?? "") &&
+      docHasDomainCue()
+    ) {
+      push(i, i + 2, "Project", 0.7);
+      i += 1;
+      continue;
     }
     // 2. Naming words: 'namens X', 'called X', 'dubbed X'.
     const naming = matchAt(ix.naming, toks, i, doc.text);

@@ -155,3 +155,17 @@ describe("extractors/organizations: appositions", () => {
     assert.deepEqual(names(run("Lisa Chen, an analyst at the firm, said so."), "Organization"), []);
   });
 });
+
+describe("extractors/organizations: quoted data center sites", () => {
+  it("a quoted place with a number in an article about data centers", () => {
+    const text =
+      "Der Betreiber hat drei Rechenzentren. Die Kundenzufriedenheit habe auf „Berlin 2“ oberste Priorität.";
+    assert.deepEqual(names(run(text), "Project"), ["Berlin 2"]);
+  });
+  it("not outside the domain", () => {
+    assert.deepEqual(
+      names(run("Der Verein spielte gegen „Berlin 2“ und gewann das Spiel deutlich."), "Project"),
+      [],
+    );
+  });
+});
