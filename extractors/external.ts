@@ -4,7 +4,11 @@ import type { Entity, QuantityFinding, RelationFinding, RoleFinding } from "./ty
 import { findQuantities } from "./quantities.ts";
 import { findRelations } from "./relations.ts";
 
-export function findQuantitiesStage(doc: Doc, entities: readonly Entity[], roles?: readonly RoleFinding[]): QuantityFinding[] {
+export function findQuantitiesStage(
+  doc: Doc,
+  entities: readonly Entity[],
+  roles?: readonly RoleFinding[],
+): QuantityFinding[] {
   return findQuantities(doc.text, doc.sentences, entities, { lang: doc.language, roles });
 }
 
