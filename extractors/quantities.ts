@@ -346,6 +346,7 @@ const RECIPIENT_BEFORE = /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|gegen|agai
 const CLAUSE_BREAK = /[;:]|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei|sagte|said)\b/iu;
 /** A generic name for a site standing in for a named project ('der Komplex', 'diese Anlage', 'the campus'). */
 const SITE_NOUN = /(?:^|[^\p{L}])(?:Komplex|Anlage|Standort|Campus|Rechenzentrum|Datacenter|Datenzentrum|Rechenzentrumscampus|Supercomputer|Cluster|complex|site|campus|facility|data\s+center|data\s+centre|supercomputer|cluster)(?![\p{L}])/u;
+const WINDOW = 400;
 const LIST_GAP = /^\s*(?:,|,?\s*(?:und|and|sowie|&|or|oder))\s*$/u;
 const VAGUE_BEFORE = /(?:^|[^\p{L}])(?:mehrere[nm]?|einige[nm]?|several|tens\s+of|hundreds\s+of|dozens\s+of|zig)\s+$/iu;
 
@@ -423,7 +424,9 @@ function attribute(
 ): Attribution {
   const found = (r: MentionRef, strength: number): Attribution => ({ subject: r.entity.name, strength });
   const si = sentenceIndexAt(sentences, q.start);
-  const sent = si >= 0 ? sentences[si]! : { start: Math.max(0, q.start - 200), end: Math.min(text.length, q.end + 200), text: "" };
+  // The sentence, but never more than a window around the amount (a text without full stops stays linear).
+  const whole = si >= 0 ? sentences[si]! : { start: q.start, end: q.end };
+  const sent = { start: Math.max(whole.start, q.start - WINDOW), end: Math.min(whole.end, q.end + WINDOW) };
   const inSent = index.between(sent.start, sent.end).filter((r) => (r.end <= q.start || r.start >= q.end) && canOwn(text, r));
   const after = inSent.filter((r) => r.start >= q.end);
   const before = inSent.filter((r) => r.end <= q.start);

@@ -204,8 +204,7 @@ export function findRelations(
     if (e.type === "Project" && (e.mentions?.length ?? 0) >= 2 && (!mainProject || e.mentions.length > mainProject.mentions.length)) mainProject = e;
   }
 
-  for (const sent of sentences) {
-    if (!sent || typeof sent.text !== "string") continue;
+  for (const sent of chunked(text, sentences)) {
     const all = index.between(sent.start, sent.end);
     if (all.length === 0) continue;
     const mentions = all.filter((m) => !isSourceMention(text, m) && productAfter(m) !== "Model");
@@ -327,6 +326,30 @@ const BUILD_CUE = /^(?:bau|errichte|build|built|is building)/iu;
 
 /** A sentence about using, buying or running hardware ('mit Nvidia-Chips', 'runs Nvidia GPUs'). */
 const SUPPLY_CONTEXT = /(?:^|[^\p{L}])(?:nutz|setz|kauf|bestell|bezieh|betreib|install|ausgestattet|einsetz|run|runs|use|uses|using|buy|bought|order|deploy|install|equipped|powered|added|adds|purchas|host)/iu;
+
+const MAX_SENTENCE = 1200;
+
+/** Sentences, with overlong ones (a text without full stops) cut at commas or spaces into pieces of bounded length. */
+function* chunked(text: string, sentences: readonly Span[]): Generator<Span> {
+  for (const s of sentences) {
+    if (!s || typeof s.text !== "string" || !Number.isFinite(s.start) || !Number.isFinite(s.end)) continue;
+    if (s.end - s.start <= MAX_SENTENCE) {
+      yield s;
+      continue;
+    }
+    let start = s.start;
+    while (start < s.end) {
+      let end = Math.min(s.end, start + MAX_SENTENCE);
+      if (end < s.end) {
+        const piece = text.slice(start, end);
+        const cut = Math.max(piece.lastIndexOf(", "), piece.lastIndexOf(" "));
+        if (cut > MAX_SENTENCE / 2) end = start + cut + 1;
+      }
+      yield { start, end, text: text.slice(start, end) };
+      start = end;
+    }
+  }
+}
 
 function findLastIndex<T>(xs: readonly T[], p: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i]!)) return i;

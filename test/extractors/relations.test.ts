@@ -97,6 +97,16 @@ describe("extractors/relations", () => {
     assert.ok(r.confidence > 0 && r.confidence <= 1);
   });
 
+  it("still finds relations inside an overlong sentence (a text without full stops)", () => {
+    const filler = "und weiter geht es mit vielen Worten ohne Punkt ".repeat(100);
+    const text = `${filler}CoreWeave betreibt Horizon ${filler}`;
+    const spans = [{ start: 0, end: text.length, text }];
+    const found = findRelations(text, spans, entities(text, [["CoreWeave", O], ["Horizon", P]]), [], { lang: "de" });
+    assert.deepEqual(found.map((r) => `${r.type} ${r.subject} -> ${r.object}`), ["OPERATES CoreWeave -> Horizon"]);
+    assert.ok(found[0]!.evidence.sentence.length < text.length);
+    assert.equal(text.slice(found[0]!.evidence.start, found[0]!.evidence.end), found[0]!.evidence.sentence);
+  });
+
   it("never throws on odd input", () => {
     // @ts-expect-error bad input on purpose
     assert.deepEqual(findRelations(null, null, null, null, { lang: "de" }), []);
