@@ -71,6 +71,9 @@ interface Compiled {
   headsWithModel: Set<string>;
 }
 
+/** A chip model as the counted noun: '100,000 H100s', '50.000 H100', '10,000 GB200s', '1,000 MI300X'. */
+const MODEL_HEAD = "(?:GB|GH|MI|[HABL])\\d{2,3}[A-Z]{0,2}s?";
+
 const PREFIX_CURRENCY: Record<string, string> = {
   "us$": "USD", "us-$": "USD", $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
   "c$": "CAD", "a$": "AUD", "hk$": "HKD", "nt$": "TWD", "s$": "SGD",
@@ -111,7 +114,7 @@ function compile(lang: Language): Compiled {
   const notModifier = `(?!(?:\\p{N}+(?:[.,]\\p{N}+)*|${ciAlt([...Object.keys(lex.scales), ...lex.excludeAfter.filter((w) => /^\p{L}+$/u.test(w))])})(?![\\p{L}\\p{N}]))`;
   const modifier = `${notModifier}(?:[\\p{Lu}\\p{N}][\\p{L}\\p{N}.]*(?:-[\\p{L}\\p{N}]+)*|${ciAlt(lex.hardwareModifiers)})`;
   const hardwareAfter = new RegExp(
-    `(?<mods>(?:(?:\\s+|-)${modifier}(?=[\\s-])){0,4}?)(?:\\s+|-)(?<head>(?:[\\p{L}\\p{N}]+-)*${ciAlt(heads)})${NOT_WORD_AFTER}`,
+    `(?<mods>(?:(?:\\s+|-)${modifier}(?=[\\s-])){0,4}?)(?:\\s+|-)(?<head>(?:[\\p{L}\\p{N}]+-)*(?:${ciAlt(heads)})|${MODEL_HEAD}(?![\\s-]+(?:[\\p{L}\\p{N}]+[\\s-]+){0,2}(?:${ciAlt(heads)})(?![\\p{L}])))${NOT_WORD_AFTER}`,
     "uy",
   );
   const excludeAfter = new RegExp(`\\s*(?:${alt(lex.excludeAfter)})(?:(?<=[%])|${NOT_WORD_AFTER})`, "iuy");
