@@ -350,6 +350,9 @@ const CLAUSE_BREAK = /[;:]|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|d
 /** A generic name for a site standing in for a named project ('der Komplex', 'diese Anlage', 'the campus'). */
 const SITE_NOUN = /(?:^|[^\p{L}])(?:Komplex|Anlage|Standort|Campus|Rechenzentrum|Datacenter|Datenzentrum|Rechenzentrumscampus|Supercomputer|Cluster|complex|site|campus|facility|data\s+center|data\s+centre|supercomputer|cluster)(?![\p{L}])/u;
 const WINDOW = 400;
+const SUPPLY_VERB = /(?:^|[^\p{L}])(?:liefer[\p{L}]*|belieferl?[\p{L}]*|verkauf[\p{L}]*|bereitstell[\p{L}]*|stellt\s+[\p{L}\s]{0,30}bereit|supplie[sd]|supply(?:ing)?|sells?|sold|provid(?:es?|ed|ing)|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)(?![\p{L}])/iu;
+const SUPPLY_VERB_END = /(?:^|[^\p{L}])(?:beliefert|beliefern|supplie[sd]|supply|supplying|provides?|provided|providing|sells?\s+to|delivers?\s+to)\s+(?:the\s+|den\s+|die\s+|das\s+)?$/iu;
+const TO_RECIPIENT = /^[^.;:!?]{0,60}?(?:\ban|\bto|\bfür|\bfor)\s+(?:(?:the|den|die|das|dem)\s+)?$/iu;
 const LIST_GAP = /^\s*(?:,|,?\s*(?:und|and|sowie|&|or|oder))\s*$/u;
 const VAGUE_BEFORE = /(?:^|[^\p{L}])(?:mehrere[nm]?|einige[nm]?|several|tens\s+of|hundreds\s+of|dozens\s+of|zig)\s+$/iu;
 
@@ -440,9 +443,22 @@ function attribute(
   // A project named before it in the sentence ('Stargate, ... mit einem Volumen von 500 Milliarden Dollar').
   const clauseBefore = before.filter((r) => !CLAUSE_BREAK.test(text.slice(r.end, q.start)));
   for (let i = clauseBefore.length - 1; i >= 0; i--) if (clauseBefore[i]!.entity.type === "Project") return found(clauseBefore[i]!, 4);
+  // Supplied amounts belong to who gets them: 'AMD liefert 6 Gigawatt an OpenAI', 'Oracle will supply OpenAI with 4.5 GW'.
+  const supplied = SUPPLY_VERB.test(text.slice(sent.start, Math.min(sent.end, q.end + 80)));
+  const suppliers = new Set<string>();
+  if (supplied) {
+    const to = after.find((r) => r.start - q.end <= 80 && TO_RECIPIENT.test(text.slice(q.end, r.start)));
+    if (to) return found(to, 4);
+    for (let i = clauseBefore.length - 1; i >= 0; i--) {
+      const r = clauseBefore[i]!;
+      if (SUPPLY_VERB_END.test(text.slice(Math.max(sent.start, r.start - 30), r.start))) return found(r, 4);
+      if (SUPPLY_VERB.test(text.slice(r.end, q.start))) suppliers.add(r.entity.name);
+    }
+  }
   // The nearest organization before it that is not an object ('mit Oracle', 'in OpenAI').
   for (let i = clauseBefore.length - 1; i >= 0; i--) {
     const r = clauseBefore[i]!;
+    if (suppliers.has(r.entity.name)) continue;
     if (RECIPIENT_BEFORE.test(text.slice(Math.max(sent.start, r.start - 40), r.start))) continue;
     // The last of a list of three or more ('Alphabet, Amazon, Meta und Microsoft wollen 400 Milliarden ausgeben'): no single owner.
     const a = clauseBefore[i - 1];
@@ -451,14 +467,14 @@ function attribute(
     return found(r, 4);
   }
   if (firstAfter && attachedAfter) return found(firstAfter, 3);
-  if (clauseBefore.length) return found(clauseBefore[clauseBefore.length - 1]!, 2);
-  if (before.length) return found(before[before.length - 1]!, 2);
+  const others = before.filter((r) => !suppliers.has(r.entity.name));
+  if (others.length) return found(others[others.length - 1]!, 2);
   // 'der gesamte Komplex', 'diese Anlage', 'the site': the article's main project.
   if (mainProject && SITE_NOUN.test(text.slice(sent.start, q.start))) return { subject: mainProject, strength: 1.5 };
   // The topic of the preceding sentences: the first organization or project named there.
   for (let k = si - 1; k >= 0 && k >= si - 3; k--) {
     const prev = sentences[k]!;
-    const ms = index.between(prev.start, prev.end).filter((r) => canOwn(text, r));
+    const ms = index.between(prev.start, prev.end).filter((r) => canOwn(text, r) && !suppliers.has(r.entity.name));
     if (!ms.length) continue;
     // Power and hardware belong to a site: a project named there comes first.
     const site = q.unit === "W" || q.unit === "GPU" ? ms.find((r) => r.entity.type === "Project") : undefined;

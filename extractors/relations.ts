@@ -224,7 +224,8 @@ export function findRelations(
     const operates = cues.some((q) => q.type === "OPERATES" && q.voice !== "passive");
     const owners = actors.filter((o) => !brand.has(o.entity));
     // No project named, but 'das Projekt', 'the data center' with a cue of taking part: the article's main project.
-    if (!projects.length && mainProject && GENERIC_PROJECT.test(sent.text) && cues.some((q) => PROJECT_CUES.has(q.type))) {
+    const aboutProject = projects.length > 0 || (!!mainProject && GENERIC_PROJECT.test(sent.text) && cues.some((q) => PROJECT_CUES.has(q.type)));
+    if (!projects.length && aboutProject && mainProject) {
       for (const o of actors) {
         if (brand.has(o.entity)) add("SUPPLIES", o.entity, mainProject, sent, 0.4);
         else add("PARTICIPATES_IN", o.entity, mainProject, sent, 0.4);
@@ -251,6 +252,8 @@ export function findRelations(
     }
 
     for (const cue of cues) {
+      // Working together on a project is taking part in it; PARTNERS_WITH is for cooperation outside one.
+      if (cue.type === "PARTNERS_WITH" && aboutProject) continue;
       const left = groups.filter((g) => g.end <= cue.start && !CLAUSE_BREAK.test(text.slice(g.end, cue.start)));
       const right = groups.filter((g) => g.start >= cue.end && !CLAUSE_BREAK.test(text.slice(cue.end, g.start)));
       // Arguments stand near their cue: the subject within a clause's reach, the object right after it.
@@ -282,7 +285,15 @@ export function findRelations(
         const agentIdx = findLastIndex(left, (g) => AGENT_BEFORE.test(text.slice(Math.max(sent.start, g.start - 40), g.start)));
         if (agentIdx < 0) continue;
         subj = left[agentIdx];
-        obj = agentIdx > 0 ? left[agentIdx - 1] : after;
+        // The thing acted on: the nearest group before the agent that is not an agent itself ('Y wird von X betrieben und von Z finanziert').
+        obj = after;
+        for (let i = agentIdx - 1; i >= 0; i--) {
+          const g = left[i]!;
+          if (!AGENT_BEFORE.test(text.slice(Math.max(sent.start, g.start - 40), g.start))) {
+            obj = g;
+            break;
+          }
+        }
       }
       if (!subj || !obj) continue;
       // Building a data center alone means running it; several builders take part in it.

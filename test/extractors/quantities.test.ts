@@ -114,6 +114,9 @@ describe("extractors/quantities: subjects", () => {
     ["a site noun stands for the article's main project", "de", "Stargate wächst. Oracle liefert. Stargate kommt voran. Der gesamte Komplex braucht etwa 900 Megawatt.", [["Stargate", "Project"], ["Oracle", "Organization"]], ["Stargate"]],
     ["no single owner for a list of companies", "en", "Alphabet, Amazon, Meta and Microsoft will spend $400 billion this year.", [["Alphabet", "Organization"], ["Amazon", "Organization"], ["Meta", "Organization"], ["Microsoft", "Organization"]], [null]],
     ["not the recipient after the amount", "en", "Microsoft is expanding. The company will spend $80 billion on data centers with OpenAI.", [["Microsoft", "Organization"], ["OpenAI", "Organization"]], ["Microsoft"]],
+    ["supplied amounts belong to the recipient ('an X')", "de", "AMD soll Chips mit 6 Gigawatt an OpenAI liefern.", [["AMD", "Organization"], ["OpenAI", "Organization"]], ["OpenAI"]],
+    ["supplied amounts belong to the recipient ('supply X with')", "en", "Oracle will supply OpenAI with 4.5 gigawatts.", [["Oracle", "Organization"], ["OpenAI", "Organization"]], ["OpenAI"]],
+    ["the supplier is not the owner", "de", "Die Telekom baut eine KI-Fabrik. Nvidia liefert dafür 10.000 GPUs.", [["Telekom", "Organization"], ["Nvidia", "Organization"]], ["Telekom"]],
     ["null where nothing is named", "de", "Weltweit wurden 2700 Megawatt gebaut.", [], [null]],
     ["the possessor in English", "en", "Meta’s Prometheus cluster will deliver over one gigawatt.", [["Meta", "Organization"], ["Prometheus", "Project"]], ["Prometheus"]],
   ];

@@ -74,6 +74,11 @@ describe("extractors/relations", () => {
       ["PARTICIPATES_IN Cisco -> Stargate UAE", "PARTICIPATES_IN Oracle -> Stargate UAE"]],
     ["a company named only for its AI model is no participant", "en",
       "Hyperion will train models like Google Gemini.", [["Hyperion", P], ["Google", O], ["Gemini", "Model"]], []],
+    ["'gemeinsam mit' without a project is a partnership", "de", "Die Telekom baut gemeinsam mit Nvidia eine KI-Fabrik.", [["Telekom", O], ["Nvidia", O]], ["PARTNERS_WITH Telekom -> Nvidia"]],
+    ["cooperation on a named project is taking part, not PARTNERS_WITH", "de", "OpenAI und Nvidia forcieren ihre Zusammenarbeit am Projekt Stargate UAE.", [["OpenAI", O], ["Nvidia", O], ["Stargate UAE", P]],
+      ["PARTICIPATES_IN Nvidia -> Stargate UAE", "PARTICIPATES_IN OpenAI -> Stargate UAE"]],
+    ["two German agents: operated by one, financed by another", "de", "Der Supercomputer JUPITER wird vom Forschungszentrum Jülich betrieben und von EuroHPC finanziert.",
+      [["JUPITER", P], ["Forschungszentrum Jülich", O], ["EuroHPC", O]], ["INVESTS_IN EuroHPC -> JUPITER", "OPERATES Forschungszentrum Jülich -> JUPITER"]],
     ["nothing without two entities", "en", "OpenAI builds data centers.", [["OpenAI", O]], []],
   ];
   for (const [title, lang, text, spec, expected] of cases) it(title, () => assert.deepEqual(triples(text, lang, spec), expected));
