@@ -34,6 +34,8 @@ export interface Candidate {
   confidence: number;
   /** True for a lexicon entry's own canonical name (not an alias). */
   canonical?: boolean;
+  /** Named outright by the text ('dubbed "Mistral Compute"', 'namens Colossus'). */
+  named?: boolean;
 }
 
 /** Lower-cased first letter? ('nutzt' yes, 'OpenAI' no, 'xAI' yes.) */

@@ -119,7 +119,7 @@ export function nerCandidates(
       s.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
     const confidence = Math.min(0.9, s.score * 0.8 + (repeated ? 0.1 : 0) + (capitalRun ? 0.1 : 0));
     // Unsure spans only count where a rule agrees (resolveOverlaps raises the rule's confidence).
-    if (confidence < MIN_NER_CONFIDENCE) continue;
+    if (confidence < MIN_NER_CONFIDENCE || (headline && confidence < 0.7)) continue;
     out.push({ start: s.start, end: s.end, text: s.text, type, name, source: s.source, confidence });
   }
   return out;
@@ -138,21 +138,9 @@ function better(a: Candidate, b: Candidate): boolean {
   if (a.source === "pattern" && b.type === "Location" && a.start <= b.start && a.end > b.end) return true;
   if (b.source === "pattern" && a.type === "Location" && b.start <= a.start && b.end > a.end) return false;
   // 'dubbed "Mistral Compute"': a name given outright beats the lexicon's 'Mistral' inside it.
-  if (
-    a.source === "pattern" &&
-    a.confidence >= 0.78 &&
-    a.start <= b.start &&
-    a.end >= b.end &&
-    a.end - a.start > b.end - b.start
-  )
+  if (a.named === true && a.start <= b.start && a.end >= b.end && a.end - a.start > b.end - b.start)
     return true;
-  if (
-    b.source === "pattern" &&
-    b.confidence >= 0.78 &&
-    b.start <= a.start &&
-    b.end >= a.end &&
-    b.end - b.start > a.end - a.start
-  )
+  if (b.named === true && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start)
     return false;
   // A naming cue or legal form ('a campus called Red Plateau', 'Acme GmbH') beats a first-name guess.
   if (

@@ -173,7 +173,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     }
     return v;
   };
-  const push = (a: number, b: number, type: EntityType, confidence: number) => {
+  const push = (a: number, b: number, type: EntityType, confidence: number, named = false) => {
     if (b <= a) return;
     // A name has a capitalized word ('32 data centers' has none).
     if (!toks.slice(a, b).some((x) => x.kind === "word" && (startsUpper(x.text) || isCamelLower(x.text))))
@@ -192,7 +192,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
     // A place ('Frankfurt') or a generic word alone is no organization.
     if (b - a === 1 && (lexs.nonNames.has(text.toLowerCase()) || isPlace(doc, text))) return;
     const name = text.replace(/['’]s$/, "").replace(/^(?:„|"|“)|(?:“|"|”)$/g, "");
-    out.push({ start, end, text, type, name, source: "pattern", confidence });
+    out.push({ start, end, text, type, name, source: "pattern", confidence, ...(named ? { named } : {}) });
   };
   // An English title-case headline ('Startup Plans Giant Campus'): capitals say nothing there.
   const headlines = new Map<number, boolean>();
@@ -291,7 +291,7 @@ export function findOrganizationsByCue(doc: Doc): Candidate[] {
         }
         if (kind === "jv" || kind === undefined)
           kind = hasDomainCue(s) ? "project" : kind === "jv" ? "org" : undefined;
-        if (kind) push(a, b, kind === "project" ? "Project" : "Organization", NAMED_CONFIDENCE);
+        if (kind) push(a, b, kind === "project" ? "Project" : "Organization", NAMED_CONFIDENCE, true);
         i = b - 1;
         continue;
       }

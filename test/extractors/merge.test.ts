@@ -124,3 +124,30 @@ describe("extractors/merge: evidence from the tagger adds up", () => {
     assert.deepEqual(names(run(text, "de", spans), "Person"), []);
   });
 });
+
+describe("extractors/merge: agreement does not outrank the lexicon", () => {
+  it("a legal-form span the tagger agrees with still yields to the lexicon name inside it", () => {
+    const text = "Apple Inc, Nvidia Corp und andere Kunden erklärten das am Montag.";
+    const s = {
+      start: 0,
+      end: 9,
+      text: "Apple Inc",
+      label: "ORG" as const,
+      score: 0.95,
+      source: "tagger" as const,
+    };
+    assert.deepEqual(names(run(text, "de", [s]), "Organization"), ["Apple", "Nvidia"]);
+  });
+  it("an unsure tagger span in a headline is dropped", () => {
+    const text = "Building Giants for Quantum Dominance\nThe company said so.";
+    const s = {
+      start: 20,
+      end: 37,
+      text: "Quantum Dominance",
+      label: "ORG" as const,
+      score: 0.72,
+      source: "tagger" as const,
+    };
+    assert.deepEqual(names(run(text, "en", [s]), "Organization"), []);
+  });
+});
