@@ -72,7 +72,18 @@ export function findLexiconEntities(doc: Doc): Candidate[] {
     return v;
   };
   const out: Candidate[] = [];
-  for (const hit of matchAll(m, doc.tokens, doc.text)) {
+  const hits = matchAll(m, doc.tokens, doc.text);
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h];
+    // A maker's name in a product name is no mention of the maker ('Google Gemini').
+    const nextHit = hits[h + 1];
+    if (
+      hit.payload.type === "Organization" &&
+      nextHit?.payload.type === "Model" &&
+      nextHit.startTok === hit.endTok &&
+      doc.tokens[nextHit.startTok].spaceBefore
+    )
+      continue;
     const p = hit.payload;
     if (p.generic) continue;
     const first = doc.tokens[hit.startTok];

@@ -169,3 +169,13 @@ describe("extractors/organizations: quoted data center sites", () => {
     );
   });
 });
+
+describe("extractors/gazetteer: product names", () => {
+  it("a maker's name inside a model name is no company mention", () => {
+    assert.deepEqual(
+      names(run("The models behind tools such as ChatGPT and Google Gemini need compute."), "Organization"),
+      [],
+    );
+    assert.deepEqual(names(run("Google said Gemini needs more compute."), "Organization"), ["Google"]);
+  });
+});
