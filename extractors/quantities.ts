@@ -345,7 +345,7 @@ const SUBJECT_TYPES = new Set(["Organization", "Project"]);
 /** Prepositions that attach the amount to what follows it ('für Stargate', 'for the campus'). */
 const FOR_AFTER = /^[^.;:!?]{0,40}?(?:\bfür|\bfor|\bof|\bdes|\bder|\bzum|\bzur|\bat|\bbei|\bam)\s+(?:(?:the|das|die|den|dem|des|der|neue[nms]?|new|geplante[nm]?|planned)\s+)*$/iu;
 /** What the amount goes to or comes from ('in OpenAI', 'an OpenAI', 'from Nvidia'): not its owner. */
-const RECIPIENT_BEFORE = /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|gegen|against|than|als|wie|like|bei|über|about)\s+(?:(?:the|der|die|das|dem|den|des|einem|einer|a|an)\s+)?(?:[\p{Ll}\p{Lu}-]+\s+){0,2}$/u;
+const RECIPIENT_BEFORE = /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|by|durch|gegen|against|than|als|wie|like|bei|über|about|buy|buys|bought|acquire|acquires|acquired|kauft|kaufen|übernimmt|übernehmen|übernahm)\s+(?:(?:the|der|die|das|dem|den|des|einem|einer|a|an)\s+)?(?:[\p{Ll}\p{Lu}-]+\s+){0,2}$/u;
 const CLAUSE_BREAK = /[;:]|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei|sagte|said)\b/iu;
 /** A generic name for a site standing in for a named project ('der Komplex', 'diese Anlage', 'the campus'). */
 const SITE_NOUN = /(?:^|[^\p{L}])(?:Komplex|Anlage|Standort|Campus|Rechenzentrum|Datacenter|Datenzentrum|Rechenzentrumscampus|Supercomputer|Cluster|complex|site|campus|facility|data\s+center|data\s+centre|supercomputer|cluster)(?![\p{L}])/u;

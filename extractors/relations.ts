@@ -265,7 +265,7 @@ export function findRelations(
       if (cue.voice === "active") {
         subj = before;
         // The object follows the cue within its phrase ('invests in OpenAI'), not after a comma.
-        obj = after && !/,/.test(text.slice(cue.end, after.start)) ? after : undefined;
+        obj = after && !/,/.test(text.slice(cue.end, after.start)) && !cues.some((o) => o.start >= cue.end && o.end <= after.start) ? after : undefined;
         // 'X and Y announced a partnership': the pairs inside the group.
         if (cue.type === "PARTNERS_WITH" && subj && !obj && subj.members.length > 1) {
           for (let i = 0; i < subj.members.length; i++)

@@ -117,6 +117,8 @@ describe("extractors/quantities: subjects", () => {
     ["supplied amounts belong to the recipient ('an X')", "de", "AMD soll Chips mit 6 Gigawatt an OpenAI liefern.", [["AMD", "Organization"], ["OpenAI", "Organization"]], ["OpenAI"]],
     ["supplied amounts belong to the recipient ('supply X with')", "en", "Oracle will supply OpenAI with 4.5 gigawatts.", [["Oracle", "Organization"], ["OpenAI", "Organization"]], ["OpenAI"]],
     ["the supplier is not the owner", "de", "Die Telekom baut eine KI-Fabrik. Nvidia liefert dafür 10.000 GPUs.", [["Telekom", "Organization"], ["Nvidia", "Organization"]], ["Telekom"]],
+    ["the buyer, not what is bought nor a backer", "en", "CoreWeave, a cloud provider backed by Nvidia, agreed to buy Core Scientific for $9 billion.",
+      [["CoreWeave", "Organization"], ["Nvidia", "Organization"], ["Core Scientific", "Organization"]], ["CoreWeave"]],
     ["null where nothing is named", "de", "Weltweit wurden 2700 Megawatt gebaut.", [], [null]],
     ["the possessor in English", "en", "Meta’s Prometheus cluster will deliver over one gigawatt.", [["Meta", "Organization"], ["Prometheus", "Project"]], ["Prometheus"]],
   ];

@@ -79,6 +79,7 @@ describe("extractors/relations", () => {
       ["PARTICIPATES_IN Nvidia -> Stargate UAE", "PARTICIPATES_IN OpenAI -> Stargate UAE"]],
     ["two German agents: operated by one, financed by another", "de", "Der Supercomputer JUPITER wird vom Forschungszentrum Jülich betrieben und von EuroHPC finanziert.",
       [["JUPITER", P], ["Forschungszentrum Jülich", O], ["EuroHPC", O]], ["INVESTS_IN EuroHPC -> JUPITER", "OPERATES Forschungszentrum Jülich -> JUPITER"]],
+    ["an object is not taken across another cue", "en", "CoreWeave, a cloud provider backed by Nvidia, grew fast.", [["CoreWeave", O], ["Nvidia", O]], ["INVESTS_IN Nvidia -> CoreWeave"]],
     ["nothing without two entities", "en", "OpenAI builds data centers.", [["OpenAI", O]], []],
   ];
   for (const [title, lang, text, spec, expected] of cases) it(title, () => assert.deepEqual(triples(text, lang, spec), expected));
