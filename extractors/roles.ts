@@ -227,10 +227,8 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     spanStart: number,
     spanEnd: number,
   ) => {
-    let role = hit.role;
-    if (hit.prefix && !org && !hit.unit) {
-      // 'US-Präsident', 'Ex-Chef': a prefix that is no organization.
-    }
+    const role = hit.role;
+    // A prefix that is no organization ('US-Präsident') keeps the role without one.
     let orgName: string | null = org ? org.name : null;
     if (
       !orgName &&
@@ -255,8 +253,6 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
       end,
       confidence: org ? 0.85 : 0.7,
     });
-    void role;
-    role = hit.role;
   };
   const titleCache = new Map<number, TitleHit | undefined>();
   const titleAt = (k: number) => {
