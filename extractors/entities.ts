@@ -142,7 +142,7 @@ export function resolveEntities(doc: Doc, candidates: readonly Candidate[]): Ent
   }
   const entities = groupEntities(cands);
   return entities.map((e) => {
-    const name = canonicalName(e, cands);
+    const name = canonicalName(e);
     return { ...e, name, aliases: cleanAliases(e, name) };
   });
 }
@@ -151,8 +151,7 @@ const PROJECT_WORDS =
   /(?:^|[\s-])(?:Projekt|Projekts|Project|project|Initiative|Campus|Rechenzentrum|Supercomputer)$|^(?:Projekt|Project) /;
 
 /** The fullest form the article gives, uninflected; never a descriptor form ('Stargate-Projekt'). */
-function canonicalName(e: Entity, cands: readonly Candidate[]): string {
-  void cands;
+function canonicalName(e: Entity): string {
   // Chips and models keep the lexicon's name; a place is named as the article names it most
   // ('Saudi Arabia' in English, 'Saudi-Arabien' in German).
   if (e.sources?.includes("lexicon") && (e.type === "Hardware" || e.type === "Model")) return e.name;
