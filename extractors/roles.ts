@@ -54,6 +54,8 @@ const GENERIC_ORG = new Set([
   "start-ups",
   "startups",
 ]);
+const UNIT_NAME =
+  /lab|research|institut|cent(?:er|re)|zentrum|team|division|unit|abteilung|school|department/i;
 const COORD = new Set(["und", "and", "&", "sowie"]);
 const ADJECTIVES = new Set([
   "billionaire",
@@ -227,7 +229,16 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
     spanStart: number,
     spanEnd: number,
   ) => {
-    const role = hit.role;
+    // 'head of Nvidia' heads the company (CEO); 'head of the lab' a unit (Head).
+    const bare = doc.text.slice(toks[hit.startTok].start, toks[hit.endTok - 1].end).toLowerCase();
+    const role: Role =
+      hit.role === "Head" &&
+      bare === "head" &&
+      org &&
+      org.type === "Organization" &&
+      !UNIT_NAME.test(org.name)
+        ? "CEO"
+        : hit.role;
     // A prefix that is no organization ('US-Präsident') keeps the role without one.
     let orgName: string | null = org ? org.name : null;
     if (

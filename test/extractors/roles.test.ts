@@ -164,3 +164,14 @@ describe("extractors/roles: what may stand between a title and its organization"
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
 });
+
+describe("extractors/roles: 'head of' a company or a unit", () => {
+  const cases: [string, [string, string, string | null][]][] = [
+    ["Jensen Huang, head of Nvidia, said demand is strong.", [["Jensen Huang", "CEO", "Nvidia"]]],
+    [
+      "Kristina Vogt, head of the Jülich Supercomputing Centre, spoke.",
+      [["Kristina Vogt", "Head", "Jülich Supercomputing Centre"]],
+    ],
+  ];
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(roleTuples(run(text)), expected));
+});
