@@ -199,9 +199,9 @@ export function findRelations(
   const productAfter = (m: MentionRef): EntityType | null => products.firstStartingIn(m.end, m.end + 3)?.entity.type ?? null;
   // The article's main project (most mentions, at least two): what 'das Projekt' / 'the data center' refers to.
   let mainProject: Entity | null = null;
-  for (const r of index.all) {
-    const e = r.entity;
-    if (e.type === "Project" && (e.mentions?.length ?? 0) >= 2 && (!mainProject || e.mentions.length > mainProject.mentions.length)) mainProject = e;
+  const projectEntities = new Set(index.all.filter((r) => r.entity.type === "Project").map((r) => r.entity));
+  for (const e of projectEntities) {
+    if ((e.mentions?.length ?? 0) >= 2 && (!mainProject || e.mentions.length > mainProject.mentions.length)) mainProject = e;
   }
 
   for (const sent of chunked(text, sentences)) {
@@ -224,9 +224,10 @@ export function findRelations(
     const operates = cues.some((q) => q.type === "OPERATES" && q.voice !== "passive");
     const owners = actors.filter((o) => !brand.has(o.entity));
     // No project named, but 'das Projekt', 'the data center' with a cue of taking part: the article's main project.
-    const aboutProject = projects.length > 0 || (!!mainProject && GENERIC_PROJECT.test(sent.text) && cues.some((q) => PROJECT_CUES.has(q.type)));
+    const aboutProject =
+      projects.length > 0 || (!!mainProject && GENERIC_PROJECT.test(sent.text) && (brand.size > 0 || cues.some((q) => PROJECT_CUES.has(q.type))));
     if (!projects.length && aboutProject && mainProject) {
-      for (const o of actors) {
+      for (const o of brand.size && !cues.some((q) => PROJECT_CUES.has(q.type)) ? orgs.filter((x) => brand.has(x.entity)) : actors) {
         if (brand.has(o.entity)) add("SUPPLIES", o.entity, mainProject, sent, 0.4);
         else add("PARTICIPATES_IN", o.entity, mainProject, sent, 0.4);
       }
@@ -331,7 +332,7 @@ export function findRelations(
 }
 
 /** A generic name for a compute project ('das Projekt', 'the campus'). */
-const GENERIC_PROJECT = /(?:^|[^\p{L}])(?:[\p{L}-]*(?:Projekt|Projekts|Rechenzentrum|Rechenzentrums|Datacenter|Campus|Supercomputer|Cluster|Infrastrukturzentrum)|project|data\s+cent(?:er|re)|campus|supercomputer|cluster)(?![\p{L}])/u;
+const GENERIC_PROJECT = /(?:^|[^\p{L}])(?:[\p{L}-]*(?:Projekt|Projekts|Rechenzentrum|Rechenzentrums|Datacenter|Campus|Supercomputer|Cluster|Infrastrukturzentrum|Standort|Standorts)|(?:eines|einer)\s+der\s+(?:[\p{L}-]+\s+){0,3}Rechenzentren|project|data\s+cent(?:er|re)|campus|supercomputer|cluster|site|facility|one\s+of\s+the\s+(?:[\p{L}-]+\s+){0,3}data\s+cent(?:er|re)s)(?![\p{L}])(?![\s-]*(?:start-?ups?|compan(?:y|ies)|operators?|firms?|providers?|developers?|betreiber|firmen?|unternehmen|konzerne?|anbieter|spezialist(?:en)?|REIT)(?![\p{L}]))/iu;
 const PROJECT_CUES: ReadonlySet<RelationType> = new Set(["PARTICIPATES_IN", "OPERATES", "INVESTS_IN", "SUPPLIES"]);
 const BUILD_CUE = /^(?:bau|errichte|build|built|is building)/iu;
 

@@ -78,6 +78,8 @@ const SOURCE_AFTER = /^(?:\s+zufolge|-?\s?(?:Filing|filing|Bericht|report|Report
 /** A brand on hardware ('Nvidia-Chips', 'NVIDIA's latest AI chips'): the maker, not the owner. */
 const HARDWARE_AFTER = /^(?:['’]s?|s)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
 
+const HARDWARE_BEFORE = /(?:chips|Chips|GPUs|Grafikprozessoren|Beschleuniger|accelerators|processors|Prozessoren|Hardware|hardware|Server|servers)\s+(?:von|vom|from|by|made\s+by|des\s+Herstellers|of)\s+(?:(?:the|dem|der|Chipkonzern|Chiphersteller|chipmaker)\s+)*$/u;
+
 /** 'laut Reuters', 'according to CNBC', 'in einem SEC-Filing': the organization is a source here, not an actor. */
 export function isSourceMention(text: string, r: { start: number; end: number }): boolean {
   return SOURCE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start)) || SOURCE_AFTER.test(text.slice(r.end, r.end + 40));
@@ -85,7 +87,7 @@ export function isSourceMention(text: string, r: { start: number; end: number })
 
 /** 'Nvidia-Chips', "NVIDIA's latest AI chips": the organization is named as the maker of hardware. */
 export function isHardwareBrand(text: string, r: { start: number; end: number }): boolean {
-  return HARDWARE_AFTER.test(text.slice(r.end, r.end + 60));
+  return HARDWARE_AFTER.test(text.slice(r.end, r.end + 60)) || HARDWARE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start));
 }
 
 export interface Leaders {

@@ -80,6 +80,10 @@ describe("extractors/relations", () => {
     ["two German agents: operated by one, financed by another", "de", "Der Supercomputer JUPITER wird vom Forschungszentrum Jülich betrieben und von EuroHPC finanziert.",
       [["JUPITER", P], ["Forschungszentrum Jülich", O], ["EuroHPC", O]], ["INVESTS_IN EuroHPC -> JUPITER", "OPERATES Forschungszentrum Jülich -> JUPITER"]],
     ["an object is not taken across another cue", "en", "CoreWeave, a cloud provider backed by Nvidia, grew fast.", [["CoreWeave", O], ["Nvidia", O]], ["INVESTS_IN Nvidia -> CoreWeave"]],
+    ["a chip maker named at 'the site' supplies the main project", "de",
+      "Stargate wächst. Stargate startet. Der Standort soll Hunderttausende Chips von Nvidia beherbergen.", [["Stargate", P], ["Nvidia", O]], ["SUPPLIES Nvidia -> Stargate"]],
+    ["'a data centre start-up' is a company, not the main project", "en",
+      "Stargate UK grows. Stargate UK opens. Nscale, a data centre start-up, was named a key partner.", [["Stargate UK", P], ["Nscale", O]], []],
     ["nothing without two entities", "en", "OpenAI builds data centers.", [["OpenAI", O]], []],
   ];
   for (const [title, lang, text, spec, expected] of cases) it(title, () => assert.deepEqual(triples(text, lang, spec), expected));
