@@ -81,6 +81,10 @@ const PREFIX_CURRENCY: Record<string, string> = {
 };
 
 const cache = new Map<Language, Compiled>();
+/** '3-Nanometer-Chips', '2nm chips': a process node, not a count. */
+const NOT_A_COUNT = /nano|\bnm\b|-nm-/iu;
+/** '8 GPUs per server', '72 GPUs pro Rack': a specification, not an amount. */
+const PER_UNIT = /^\s*(?:per|pro|je|each|in\s+each|in\s+jedem|in\s+jeder)(?![\p{L}])/iu;
 
 function compile(lang: Language): Compiled {
   const hit = cache.get(lang);
@@ -319,7 +323,7 @@ export function scanQuantities(text: string, ctx: QuantityContext): Omit<Quantit
       }
     }
     if (!r.unit || !r.kind) continue;
-    if (r.kind === "gpu" && r.year) continue;
+    if (r.kind === "gpu" && (r.year || (r.word && r.scale === null) || NOT_A_COUNT.test(text.slice(r.numberStart, r.end)) || PER_UNIT.test(text.slice(r.end, r.end + 12)))) continue;
     if (scanAt(c.excludeAfter, text, r.end)) continue;
     let value = r.base * (r.scale ?? 1) * r.unitFactor;
     if (r.kind === "money" && r.scale === null && value < 10000) continue; // share prices, small change

@@ -79,6 +79,7 @@ describe("extractors/quantities: amounts, units and qualifiers", () => {
     ["share prices", "en", "Shares rose to $182.50; the target is $250 per share."],
     ["years and dates", "de", "Im Jahr 2025 Chips zu kaufen, am 30. Juni 2024."],
     ["counts of people and durations", "en", "It employs 2,000 people and will take five years."],
+    ["process nodes, single chips and per-unit specs", "de", "Die 3-Nanometer-Chips, ein Chip und 72 GPUs pro Rack."],
     ["energy is not power", "de", "Das Werk liefert 300 MWh pro Tag."],
     ["vague parameters without unit", "en", "The model has 70 billion parameters."],
     ["empty text", "en", ""],
