@@ -4,7 +4,15 @@
 import deUnits from "./lexicon/de/units.json" with { type: "json" };
 import enUnits from "./lexicon/en/units.json" with { type: "json" };
 import type { Entity, Language, Qualifier, QuantityFinding, RoleFinding, Span } from "./types.ts";
-import { isHardwareBrand, isSourceMention, leadersOf, mentionIndex, sentenceIndexAt, type MentionIndex, type MentionRef } from "./spans.ts";
+import {
+  isHardwareBrand,
+  isSourceMention,
+  leadersOf,
+  mentionIndex,
+  sentenceIndexAt,
+  type MentionIndex,
+  type MentionRef,
+} from "./spans.ts";
 
 interface UnitLexicon {
   numberWords: Record<string, number>;
@@ -75,9 +83,25 @@ interface Compiled {
 const MODEL_HEAD = "(?:GB|GH|MI|[HABL])\\d{2,3}[A-Z]{0,2}s?";
 
 const PREFIX_CURRENCY: Record<string, string> = {
-  "us$": "USD", "us-$": "USD", $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-  "c$": "CAD", "a$": "AUD", "hk$": "HKD", "nt$": "TWD", "s$": "SGD",
-  usd: "USD", eur: "EUR", gbp: "GBP", chf: "CHF", jpy: "JPY", cny: "CNY", rmb: "CNY",
+  us$: "USD",
+  "us-$": "USD",
+  $: "USD",
+  "€": "EUR",
+  "£": "GBP",
+  "¥": "JPY",
+  "₹": "INR",
+  c$: "CAD",
+  a$: "AUD",
+  hk$: "HKD",
+  nt$: "TWD",
+  s$: "SGD",
+  usd: "USD",
+  eur: "EUR",
+  gbp: "GBP",
+  chf: "CHF",
+  jpy: "JPY",
+  cny: "CNY",
+  rmb: "CNY",
 };
 
 const cache = new Map<Language, Compiled>();
@@ -104,7 +128,10 @@ function compile(lang: Language): Compiled {
   const attached = /(?<suf>bn|bln|mln|mn|tn|[kKmMbBtT])(?![\p{L}\p{N}])/uy;
   const scale = new RegExp(`(?:\\s+|-)(?<scale>${alt(scaleWords)})(?:(?<=\\.)|${NOT_WORD_AFTER})`, "iuy");
   const currencyWords = lower(lex.currencies);
-  const currencyAfter = new RegExp(`(?:\\s*|-)(?<cur>${alt(currencyWords)})(?:(?<=[$€£¥₹])|${NOT_WORD_AFTER}|(?=-))(?!\\s?\\d)`, "iuy");
+  const currencyAfter = new RegExp(
+    `(?:\\s*|-)(?<cur>${alt(currencyWords)})(?:(?<=[$€£¥₹])|${NOT_WORD_AFTER}|(?=-))(?!\\s?\\d)`,
+    "iuy",
+  );
   const powerWords = Object.keys(lex.power);
   // Abbreviations are case-sensitive ('MW', 'GW', 'kW'); the full words are not. Energy (MWh, Megawattstunden) is not power.
   const powerAbbr = powerWords.filter((w) => w.length <= 2).map((w) => (w === "kw" ? "kW" : w.toUpperCase()));
@@ -123,10 +150,17 @@ function compile(lang: Language): Compiled {
   );
   const excludeAfter = new RegExp(`\\s*(?:${alt(lex.excludeAfter)})(?:(?<=[%])|${NOT_WORD_AFTER})`, "iuy");
   const qualifierEntries: [string, Exclude<Qualifier, null>][] = [];
-  for (const [q, list] of Object.entries(lex.qualifiers)) for (const w of list) qualifierEntries.push([w.toLowerCase(), q as Exclude<Qualifier, null>]);
-  const qualifierBefore = new RegExp(`${NOT_WORD_BEFORE}(?<q>${alt(qualifierEntries.map(([w]) => w))})\\s+$`, "iu");
+  for (const [q, list] of Object.entries(lex.qualifiers))
+    for (const w of list) qualifierEntries.push([w.toLowerCase(), q as Exclude<Qualifier, null>]);
+  const qualifierBefore = new RegExp(
+    `${NOT_WORD_BEFORE}(?<q>${alt(qualifierEntries.map(([w]) => w))})\\s+$`,
+    "iu",
+  );
   const rangeJoin = /\s*(?:-|–|—|to|bis|and|und|or|oder)\s*/uy;
-  const moneyNounBefore = new RegExp(`${NOT_WORD_BEFORE}(?:${alt(lex.moneyNouns)})${NOT_WORD_AFTER}[^.;:!?]{0,25}$`, "iu");
+  const moneyNounBefore = new RegExp(
+    `${NOT_WORD_BEFORE}(?:${alt(lex.moneyNouns)})${NOT_WORD_AFTER}[^.;:!?]{0,25}$`,
+    "iu",
+  );
   const compiled: Compiled = {
     lex,
     start,
@@ -142,7 +176,9 @@ function compile(lang: Language): Compiled {
     currencyMap: new Map(Object.entries(lex.currencies).map(([k, v]) => [k.toLowerCase(), v])),
     scaleMap: new Map(Object.entries(lex.scales).map(([k, v]) => [k.toLowerCase(), v])),
     powerMap: new Map(Object.entries(lex.power).map(([k, v]) => [k.toLowerCase(), v])),
-    numberWordMap: new Map(Object.entries(lex.numberWords).map(([k, v]) => [k.toLowerCase().replace(/\s+/g, " "), v])),
+    numberWordMap: new Map(
+      Object.entries(lex.numberWords).map(([k, v]) => [k.toLowerCase().replace(/\s+/g, " "), v]),
+    ),
     qualifierMap: new Map(qualifierEntries),
     headsWithModel: new Set(lex.hardwareHeadsWithModel.map((h) => h.toLowerCase())),
   };
@@ -219,7 +255,9 @@ function readQuantity(text: string, m: RegExpExecArray, c: Compiled, lang: Langu
     if (a) {
       const suf = a.groups!.suf!.toLowerCase();
       // A bare 'm'/'b'/'t' only after a currency ('$500m'), never '5m' as metres.
-      const factor = c.scaleMap.get(suf) ?? { bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[suf];
+      const factor =
+        c.scaleMap.get(suf) ??
+        { bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[suf];
       if (factor && (suf.length > 1 || suf === "k" || unit)) {
         scale = factor;
         end = a.index + a[0].length;
@@ -269,7 +307,20 @@ function readQuantity(text: string, m: RegExpExecArray, c: Compiled, lang: Langu
   }
   const word = !g.digits;
   const year = !!g.digits && /^(?:19|20)\d\d$/.test(g.digits) && scale === null;
-  return { start: m.index, end, numberStart, base, scale, unit, unitFactor, kind, word, qualifier: null, qualifierStart: m.index, year };
+  return {
+    start: m.index,
+    end,
+    numberStart,
+    base,
+    scale,
+    unit,
+    unitFactor,
+    kind,
+    word,
+    qualifier: null,
+    qualifierStart: m.index,
+    year,
+  };
 }
 
 /** The article's most used currency, for amounts that name none ('ein Umsatz von 10 Milliarden'). */
@@ -316,14 +367,25 @@ export function scanQuantities(text: string, ctx: QuantityContext): Omit<Quantit
       // An amount with a scale word but no unit, right after a money noun, in an article about money in one currency.
       const before = text.slice(Math.max(0, r.start - 60), r.start);
       const next = text.slice(r.end, r.end + 2);
-      const nextIsNoun = lang === "de" ? /^\s\p{Lu}/u.test(next) : /^\s\p{L}/u.test(next) && !/^\s(?:in|by|a|per|for|this|last|next)\b/u.test(text.slice(r.end, r.end + 6));
+      const nextIsNoun =
+        lang === "de"
+          ? /^\s\p{Lu}/u.test(next)
+          : /^\s\p{L}/u.test(next) &&
+            !/^\s(?:in|by|a|per|for|this|last|next)\b/u.test(text.slice(r.end, r.end + 6));
       if (c.moneyNounBefore.test(before) && !nextIsNoun) {
         r.unit = fallbackCurrency;
         r.kind = "money";
       }
     }
     if (!r.unit || !r.kind) continue;
-    if (r.kind === "gpu" && (r.year || (r.word && r.scale === null) || NOT_A_COUNT.test(text.slice(r.numberStart, r.end)) || PER_UNIT.test(text.slice(r.end, r.end + 12)))) continue;
+    if (
+      r.kind === "gpu" &&
+      (r.year ||
+        (r.word && r.scale === null) ||
+        NOT_A_COUNT.test(text.slice(r.numberStart, r.end)) ||
+        PER_UNIT.test(text.slice(r.end, r.end + 12)))
+    )
+      continue;
     if (scanAt(c.excludeAfter, text, r.end)) continue;
     let value = r.base * (r.scale ?? 1) * r.unitFactor;
     if (r.kind === "money" && r.scale === null && value < 10000) continue; // share prices, small change
@@ -347,18 +409,24 @@ export function scanQuantities(text: string, ctx: QuantityContext): Omit<Quantit
 
 const SUBJECT_TYPES = new Set(["Organization", "Project"]);
 /** Prepositions that attach the amount to what follows it ('für Stargate', 'for the campus'). */
-const FOR_AFTER = /^[^.;:!?]{0,40}?(?:\bfür|\bfor|\bof|\bdes|\bder|\bzum|\bzur|\bat|\bbei|\bam)\s+(?:(?:the|das|die|den|dem|des|der|neue[nms]?|new|geplante[nm]?|planned)\s+)*$/iu;
+const FOR_AFTER =
+  /^[^.;:!?]{0,40}?(?:\bfür|\bfor|\bof|\bdes|\bder|\bzum|\bzur|\bat|\bbei|\bam)\s+(?:(?:the|das|die|den|dem|des|der|neue[nms]?|new|geplante[nm]?|planned)\s+)*$/iu;
 /** What the amount goes to or comes from ('in OpenAI', 'an OpenAI', 'from Nvidia'): not its owner. */
-const RECIPIENT_BEFORE = /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|by|durch|gegen|against|than|als|wie|like|bei|über|about|buy|buys|bought|acquire|acquires|acquired|kauft|kaufen|übernimmt|übernehmen|übernahm)\s+(?:(?:the|der|die|das|dem|den|des|einem|einer|a|an)\s+)?(?:[\p{Ll}\p{Lu}-]+\s+){0,2}$/u;
+const RECIPIENT_BEFORE =
+  /(?:^|[^\p{L}])(?:in|into|to|an|from|von|vom|by|durch|gegen|against|than|als|wie|like|bei|über|about|buy|buys|bought|acquire|acquires|acquired|kauft|kaufen|übernimmt|übernehmen|übernahm)\s+(?:(?:the|der|die|das|dem|den|des|einem|einer|a|an)\s+)?(?:[\p{Ll}\p{Lu}-]+\s+){0,2}$/u;
 const CLAUSE_BREAK = /[;:]|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei|sagte|said)\b/iu;
 /** A generic name for a site standing in for a named project ('der Komplex', 'diese Anlage', 'the campus'). */
-const SITE_NOUN = /(?:^|[^\p{L}])(?:Komplex|Anlage|Standort|Campus|Rechenzentrum|Datacenter|Datenzentrum|Rechenzentrumscampus|Supercomputer|Cluster|complex|site|campus|facility|data\s+center|data\s+centre|supercomputer|cluster)(?![\p{L}])/u;
+const SITE_NOUN =
+  /(?:^|[^\p{L}])(?:Komplex|Anlage|Standort|Campus|Rechenzentrum|Datacenter|Datenzentrum|Rechenzentrumscampus|Supercomputer|Cluster|complex|site|campus|facility|data\s+center|data\s+centre|supercomputer|cluster)(?![\p{L}])/u;
 const WINDOW = 400;
-const SUPPLY_VERB = /(?:^|[^\p{L}])(?:liefer[\p{L}]*|belieferl?[\p{L}]*|verkauf[\p{L}]*|bereitstell[\p{L}]*|stellt\s+[\p{L}\s]{0,30}bereit|supplie[sd]|supply(?:ing)?|sells?|sold|provid(?:es?|ed|ing)|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)(?![\p{L}])/iu;
-const SUPPLY_VERB_END = /(?:^|[^\p{L}])(?:beliefert|beliefern|supplie[sd]|supply|supplying|provides?|provided|providing|sells?\s+to|delivers?\s+to)\s+(?:the\s+|den\s+|die\s+|das\s+)?$/iu;
+const SUPPLY_VERB =
+  /(?:^|[^\p{L}])(?:liefer[\p{L}]*|belieferl?[\p{L}]*|verkauf[\p{L}]*|bereitstell[\p{L}]*|stellt\s+[\p{L}\s]{0,30}bereit|supplie[sd]|supply(?:ing)?|sells?|sold|provid(?:es?|ed|ing)|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)(?![\p{L}])/iu;
+const SUPPLY_VERB_END =
+  /(?:^|[^\p{L}])(?:beliefert|beliefern|supplie[sd]|supply|supplying|provides?|provided|providing|sells?\s+to|delivers?\s+to)\s+(?:the\s+|den\s+|die\s+|das\s+)?$/iu;
 const TO_RECIPIENT = /^[^.;:!?]{0,60}?(?:\ban|\bto|\bfür|\bfor)\s+(?:(?:the|den|die|das|dem)\s+)?$/iu;
 const LIST_GAP = /^\s*(?:,|,?\s*(?:und|and|sowie|&|or|oder))\s*$/u;
-const VAGUE_BEFORE = /(?:^|[^\p{L}])(?:mehrere[nm]?|einige[nm]?|several|tens\s+of|hundreds\s+of|dozens\s+of|zig)\s+$/iu;
+const VAGUE_BEFORE =
+  /(?:^|[^\p{L}])(?:mehrere[nm]?|einige[nm]?|several|tens\s+of|hundreds\s+of|dozens\s+of|zig)\s+$/iu;
 
 /**
  * Quantities with the entity each belongs to: a project the amount is 'for' ('500 Milliarden
@@ -375,7 +443,9 @@ export function findQuantities(
   ctx: QuantityContext,
 ): QuantityFinding[] {
   if (typeof text !== "string" || text.length === 0) return [];
-  const found = scanQuantities(text, ctx).filter((q) => !VAGUE_BEFORE.test(text.slice(Math.max(0, q.start - 20), q.start)));
+  const found = scanQuantities(text, ctx).filter(
+    (q) => !VAGUE_BEFORE.test(text.slice(Math.max(0, q.start - 20), q.start)),
+  );
   if (found.length === 0) return [];
   const sents = Array.isArray(sentences) ? sentences : [];
   const ents = Array.isArray(entities) ? entities : [];
@@ -390,7 +460,9 @@ export function findQuantities(
   // The article's main project: the one mentioned most often (the first on a tie).
   let mainProject: string | null = null;
   let most = 0;
-  for (const e of ents) if (e && e.type === "Project" && Array.isArray(e.mentions) && e.mentions.length > most) [mainProject, most] = [e.name, e.mentions.length];
+  for (const e of ents)
+    if (e && e.type === "Project" && Array.isArray(e.mentions) && e.mentions.length > most)
+      [mainProject, most] = [e.name, e.mentions.length];
   const out: QuantityFinding[] = [];
   const seen = new Map<string, { finding: QuantityFinding; strength: number }>();
   for (const q of found) {
@@ -437,16 +509,20 @@ function attribute(
   // The sentence, but never more than a window around the amount (a text without full stops stays linear).
   const whole = si >= 0 ? sentences[si]! : { start: q.start, end: q.end };
   const sent = { start: Math.max(whole.start, q.start - WINDOW), end: Math.min(whole.end, q.end + WINDOW) };
-  const inSent = index.between(sent.start, sent.end).filter((r) => (r.end <= q.start || r.start >= q.end) && canOwn(text, r));
+  const inSent = index
+    .between(sent.start, sent.end)
+    .filter((r) => (r.end <= q.start || r.start >= q.end) && canOwn(text, r));
   const after = inSent.filter((r) => r.start >= q.end);
   const before = inSent.filter((r) => r.end <= q.start);
   const firstAfter = after[0];
-  const attachedAfter = !!firstAfter && firstAfter.start - q.end <= 60 && FOR_AFTER.test(text.slice(q.end, firstAfter.start));
+  const attachedAfter =
+    !!firstAfter && firstAfter.start - q.end <= 60 && FOR_AFTER.test(text.slice(q.end, firstAfter.start));
   // 'für Stargate', 'for the Hyperion campus'
   if (firstAfter && attachedAfter && firstAfter.entity.type === "Project") return found(firstAfter, 5);
   // A project named before it in the sentence ('Stargate, ... mit einem Volumen von 500 Milliarden Dollar').
   const clauseBefore = before.filter((r) => !CLAUSE_BREAK.test(text.slice(r.end, q.start)));
-  for (let i = clauseBefore.length - 1; i >= 0; i--) if (clauseBefore[i]!.entity.type === "Project") return found(clauseBefore[i]!, 4);
+  for (let i = clauseBefore.length - 1; i >= 0; i--)
+    if (clauseBefore[i]!.entity.type === "Project") return found(clauseBefore[i]!, 4);
   // Supplied amounts belong to who gets them: 'AMD liefert 6 Gigawatt an OpenAI', 'Oracle will supply OpenAI with 4.5 GW'.
   const supplied = SUPPLY_VERB.test(text.slice(sent.start, Math.min(sent.end, q.end + 80)));
   const suppliers = new Set<string>();
@@ -467,18 +543,22 @@ function attribute(
     // The last of a list of three or more ('Alphabet, Amazon, Meta und Microsoft wollen 400 Milliarden ausgeben'): no single owner.
     const a = clauseBefore[i - 1];
     const b = clauseBefore[i - 2];
-    if (a && b && LIST_GAP.test(text.slice(a.end, r.start)) && LIST_GAP.test(text.slice(b.end, a.start))) return { subject: null, strength: 2 };
+    if (a && b && LIST_GAP.test(text.slice(a.end, r.start)) && LIST_GAP.test(text.slice(b.end, a.start)))
+      return { subject: null, strength: 2 };
     return found(r, 4);
   }
   if (firstAfter && attachedAfter) return found(firstAfter, 3);
   const others = before.filter((r) => !suppliers.has(r.entity.name));
   if (others.length) return found(others[others.length - 1]!, 2);
   // 'der gesamte Komplex', 'diese Anlage', 'the site': the article's main project.
-  if (mainProject && SITE_NOUN.test(text.slice(sent.start, q.start))) return { subject: mainProject, strength: 1.5 };
+  if (mainProject && SITE_NOUN.test(text.slice(sent.start, q.start)))
+    return { subject: mainProject, strength: 1.5 };
   // The topic of the preceding sentences: the first organization or project named there.
   for (let k = si - 1; k >= 0 && k >= si - 3; k--) {
     const prev = sentences[k]!;
-    const ms = index.between(prev.start, prev.end).filter((r) => canOwn(text, r) && !suppliers.has(r.entity.name));
+    const ms = index
+      .between(prev.start, prev.end)
+      .filter((r) => canOwn(text, r) && !suppliers.has(r.entity.name));
     if (!ms.length) continue;
     // Power and hardware belong to a site: a project named there comes first.
     const site = q.unit === "W" || q.unit === "GPU" ? ms.find((r) => r.entity.type === "Project") : undefined;

@@ -7,8 +7,23 @@
 // mentions looked up by binary search and cue regexes compiled once).
 import deCues from "./lexicon/de/relation-cues.json" with { type: "json" };
 import enCues from "./lexicon/en/relation-cues.json" with { type: "json" };
-import type { Entity, EntityType, Language, RelationFinding, RelationType, RoleFinding, Span } from "./types.ts";
-import { isHardwareBrand, isSourceMention, leadersOf, mentionIndex, sentenceIndexAt, type MentionRef } from "./spans.ts";
+import type {
+  Entity,
+  EntityType,
+  Language,
+  RelationFinding,
+  RelationType,
+  RoleFinding,
+  Span,
+} from "./types.ts";
+import {
+  isHardwareBrand,
+  isSourceMention,
+  leadersOf,
+  mentionIndex,
+  sentenceIndexAt,
+  type MentionRef,
+} from "./spans.ts";
 
 interface CueLists {
   active: string[];
@@ -42,8 +57,13 @@ interface Compiled {
   re: RegExp;
 }
 const cache = new Map<Language, Compiled>();
-const LISTS: [keyof CueLists, Voice][] = [["passive", "passive"], ["participles", "participle"], ["active", "active"]];
-const typesOf = (lex: CueLexicon): RelationType[] => (Object.keys(lex) as RelationType[]).filter((t) => !t.startsWith("_"));
+const LISTS: [keyof CueLists, Voice][] = [
+  ["passive", "passive"],
+  ["participles", "participle"],
+  ["active", "active"],
+];
+const typesOf = (lex: CueLexicon): RelationType[] =>
+  (Object.keys(lex) as RelationType[]).filter((t) => !t.startsWith("_"));
 
 /** One alternation of every cue phrase, longest first, so 'joint venture with' wins over 'joint venture'. */
 function compile(lang: Language): Compiled {
@@ -52,9 +72,14 @@ function compile(lang: Language): Compiled {
   const lex = LEXICONS[lang];
   const words = new Set<string>();
   for (const type of typesOf(lex))
-    for (const [list] of LISTS) for (const w of lex[type]?.[list] ?? []) if (typeof w === "string" && w.trim() !== "") words.add(w.toLowerCase());
+    for (const [list] of LISTS)
+      for (const w of lex[type]?.[list] ?? [])
+        if (typeof w === "string" && w.trim() !== "") words.add(w.toLowerCase());
   const literal = (w: string) => w.replace(/\*$/, "").length;
-  const alternation = [...words].sort((a, b) => literal(b) - literal(a) || b.length - a.length).map(cuePattern).join("|");
+  const alternation = [...words]
+    .sort((a, b) => literal(b) - literal(a) || b.length - a.length)
+    .map(cuePattern)
+    .join("|");
   const c = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, "giu") };
   cache.set(lang, c);
   return c;
@@ -87,18 +112,26 @@ function findCues(sentence: string, offset: number, c: Compiled, lex: CueLexicon
 function matchesList(text: string, list: readonly string[]): boolean {
   for (const w of list) {
     const lw = w.toLowerCase();
-    if (lw.endsWith("*") ? text.startsWith(lw.slice(0, -1)) && /^[\p{L}-]*$/u.test(text.slice(lw.length - 1)) : text === lw) return true;
+    if (
+      lw.endsWith("*")
+        ? text.startsWith(lw.slice(0, -1)) && /^[\p{L}-]*$/u.test(text.slice(lw.length - 1))
+        : text === lw
+    )
+      return true;
   }
   return false;
 }
 
 /** Mentions joined by commas and 'und/and/sowie' form one group ('OpenAI, Oracle und der SoftBank Group'). */
-const COORD_GAP = /^(?:\s+(?:Inc|Corp|Corporation|Ltd|LLC|AG|SE|GmbH|plc|Co|N\.V|S\.A)\.?)?\s*(?:,\s*)?(?:(?:und|and|&|sowie|as\s+well\s+as|or|oder|plus)\s+)?(?:(?:der|die|das|dem|den|des|the)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:(?:Unternehmen|Konzern|Firma|Start-up|Startup|Chipkonzern|Chiphersteller|company|firm)\s+)?$/u;
+const COORD_GAP =
+  /^(?:\s+(?:Inc|Corp|Corporation|Ltd|LLC|AG|SE|GmbH|plc|Co|N\.V|S\.A)\.?)?\s*(?:,\s*)?(?:(?:und|and|&|sowie|as\s+well\s+as|or|oder|plus)\s+)?(?:(?:der|die|das|dem|den|des|the)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:(?:Unternehmen|Konzern|Firma|Start-up|Startup|Chipkonzern|Chiphersteller|company|firm)\s+)?$/u;
 const HAS_COORD = /,|\b(?:und|and|sowie|or|oder|plus)\b|&|as\s+well\s+as/u;
 /** What separates clauses for argument finding. */
-const CLAUSE_BREAK = /;|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei)\b|\b(?:while|whereas|während)\b/iu;
+const CLAUSE_BREAK =
+  /;|\s[–—]\s|,\s*(?:while|whereas|but|während|aber|doch|wobei)\b|\b(?:while|whereas|während)\b/iu;
 /** German passive agent: 'von X', 'durch X', 'vom Konzern X'. */
-const AGENT_BEFORE = /(?:^|[^\p{L}])(?:von|vom|durch)\s+(?:(?:der|die|das|dem|den|des)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const AGENT_BEFORE =
+  /(?:^|[^\p{L}])(?:von|vom|durch)\s+(?:(?:der|die|das|dem|den|des)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
 interface Group {
   members: MentionRef[];
@@ -106,7 +139,12 @@ interface Group {
   end: number;
 }
 
-function groupMentions(sentenceText: string, offset: number, mentions: MentionRef[], cues: readonly Cue[]): Group[] {
+function groupMentions(
+  sentenceText: string,
+  offset: number,
+  mentions: MentionRef[],
+  cues: readonly Cue[],
+): Group[] {
   const groups: (Group & { conj: boolean })[] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];
@@ -115,7 +153,13 @@ function groupMentions(sentenceText: string, offset: number, mentions: MentionRe
       const gap = sentenceText.slice(last.end - offset, m.start - offset);
       const sameKind = kindOf(prev.entity.type) === kindOf(m.entity.type);
       const acrossCue = cues.some((c) => c.start >= last.end && c.end <= m.start);
-      if (sameKind && !acrossCue && gap.length <= 45 && COORD_GAP.test(gap) && (HAS_COORD.test(gap) || gap.trim() === "")) {
+      if (
+        sameKind &&
+        !acrossCue &&
+        gap.length <= 45 &&
+        COORD_GAP.test(gap) &&
+        (HAS_COORD.test(gap) || gap.trim() === "")
+      ) {
         last.members.push(m);
         last.end = m.end;
         last.conj ||= CONJ.test(gap);
@@ -136,19 +180,37 @@ function groupMentions(sentenceText: string, offset: number, mentions: MentionRe
 const CONJ = /\b(?:und|and|sowie|or|oder|plus)\b|&|as\s+well\s+as/u;
 
 type Kind = "person" | "org" | "project";
-const kindOf = (t: EntityType): Kind | null => (t === "Person" ? "person" : t === "Organization" ? "org" : t === "Project" ? "project" : null);
+const kindOf = (t: EntityType): Kind | null =>
+  t === "Person" ? "person" : t === "Organization" ? "org" : t === "Project" ? "project" : null;
 
 /** Which (subject kind, object kind) each type allows. */
 const ALLOWED: Record<RelationType, [Kind, Kind][]> = {
-  LEADS: [["person", "org"], ["person", "project"]],
-  FOUNDED: [["person", "org"], ["person", "project"], ["org", "org"], ["org", "project"]],
+  LEADS: [
+    ["person", "org"],
+    ["person", "project"],
+  ],
+  FOUNDED: [
+    ["person", "org"],
+    ["person", "project"],
+    ["org", "org"],
+    ["org", "project"],
+  ],
   PARTICIPATES_IN: [["org", "project"]],
   OPERATES: [["org", "project"]],
-  INVESTS_IN: [["org", "org"], ["org", "project"], ["person", "org"], ["person", "project"]],
-  SUPPLIES: [["org", "org"], ["org", "project"]],
+  INVESTS_IN: [
+    ["org", "org"],
+    ["org", "project"],
+    ["person", "org"],
+    ["person", "project"],
+  ],
+  SUPPLIES: [
+    ["org", "org"],
+    ["org", "project"],
+  ],
   PARTNERS_WITH: [["org", "org"]],
 };
-const allowed = (type: RelationType, s: Kind, o: Kind): boolean => ALLOWED[type].some(([a, b]) => a === s && b === o);
+const allowed = (type: RelationType, s: Kind, o: Kind): boolean =>
+  ALLOWED[type].some(([a, b]) => a === s && b === o);
 /** Types whose direction the entity kinds settle when they differ (a person leads, an organization runs a project). */
 const KIND_DIRECTED: ReadonlySet<RelationType> = new Set(["LEADS", "PARTICIPATES_IN", "OPERATES"]);
 
@@ -181,10 +243,19 @@ export function findRelations(
     const ks = kindOf(s.type);
     const ko = kindOf(o.type);
     if (!ks || !ko || !allowed(type, ks, ko)) return;
-    const key = type === "PARTNERS_WITH" ? `${type}|${[s.name, o.name].sort().join("|")}` : `${type}|${s.name}|${o.name}`;
+    const key =
+      type === "PARTNERS_WITH"
+        ? `${type}|${[s.name, o.name].sort().join("|")}`
+        : `${type}|${s.name}|${o.name}`;
     const prev = out.get(key);
     if (prev && prev.confidence >= confidence) return;
-    out.set(key, { type, subject: s.name, object: o.name, evidence: { sentence: sent.text, start: sent.start, end: sent.end }, confidence });
+    out.set(key, {
+      type,
+      subject: s.name,
+      object: o.name,
+      evidence: { sentence: sent.text, start: sent.start, end: sent.end },
+      confidence,
+    });
   };
 
   // Who leads what: roles (CEO, Chairman, Founder) and possessives ("Elon Musks xAI", "Musk's xAI").
@@ -192,16 +263,22 @@ export function findRelations(
   const leaderOf = leaders.leaderOf;
   for (const l of leaders.possessives) add("LEADS", l.person, l.org, l.sentence, 0.55);
   const byName = new Map<string, Entity>();
-  for (const e of Array.isArray(entities) ? entities : []) if (e && !byName.has(e.name)) byName.set(e.name, e);
+  for (const e of Array.isArray(entities) ? entities : [])
+    if (e && !byName.has(e.name)) byName.set(e.name, e);
 
   // Products right after an organization ('Google Gemini', 'Nvidia GB200'): a model makes it no actor, hardware makes it a supplier.
-  const products = mentionIndex(Array.isArray(entities) ? entities : [], (e) => e.type === "Model" || e.type === "Hardware");
-  const productAfter = (m: MentionRef): EntityType | null => products.firstStartingIn(m.end, m.end + 3)?.entity.type ?? null;
+  const products = mentionIndex(
+    Array.isArray(entities) ? entities : [],
+    (e) => e.type === "Model" || e.type === "Hardware",
+  );
+  const productAfter = (m: MentionRef): EntityType | null =>
+    products.firstStartingIn(m.end, m.end + 3)?.entity.type ?? null;
   // The article's main project (most mentions, at least two): what 'das Projekt' / 'the data center' refers to.
   let mainProject: Entity | null = null;
   const projectEntities = new Set(index.all.filter((r) => r.entity.type === "Project").map((r) => r.entity));
   for (const e of projectEntities) {
-    if ((e.mentions?.length ?? 0) >= 2 && (!mainProject || e.mentions.length > mainProject.mentions.length)) mainProject = e;
+    if ((e.mentions?.length ?? 0) >= 2 && (!mainProject || e.mentions.length > mainProject.mentions.length))
+      mainProject = e;
   }
 
   for (const sent of chunked(text, sentences)) {
@@ -211,7 +288,12 @@ export function findRelations(
     const cues = findCues(sent.text, sent.start, c, lex);
     const groups = groupMentions(sent.text, sent.start, mentions, cues);
     const brand = new Set(
-      mentions.filter((m) => m.entity.type === "Organization" && (isHardwareBrand(text, m) || productAfter(m) === "Hardware")).map((m) => m.entity),
+      mentions
+        .filter(
+          (m) =>
+            m.entity.type === "Organization" && (isHardwareBrand(text, m) || productAfter(m) === "Hardware"),
+        )
+        .map((m) => m.entity),
     );
 
     // Organizations and projects in one clause: the organization takes part (or supplies hardware).
@@ -220,14 +302,23 @@ export function findRelations(
     // Without an organization in the sentence, a person stands for the organization they lead ('Musk' for xAI).
     const actors = orgs.length
       ? orgs
-      : mentions.flatMap((m) => (m.entity.type === "Person" && leaderOf.has(m.entity.name) ? [{ ...m, entity: leaderOf.get(m.entity.name)! }] : []));
+      : mentions.flatMap((m) =>
+          m.entity.type === "Person" && leaderOf.has(m.entity.name)
+            ? [{ ...m, entity: leaderOf.get(m.entity.name)! }]
+            : [],
+        );
     const operates = cues.some((q) => q.type === "OPERATES" && q.voice !== "passive");
     const owners = actors.filter((o) => !brand.has(o.entity));
     // No project named, but 'das Projekt', 'the data center' with a cue of taking part: the article's main project.
     const aboutProject =
-      projects.length > 0 || (!!mainProject && GENERIC_PROJECT.test(sent.text) && (brand.size > 0 || cues.some((q) => PROJECT_CUES.has(q.type))));
+      projects.length > 0 ||
+      (!!mainProject &&
+        GENERIC_PROJECT.test(sent.text) &&
+        (brand.size > 0 || cues.some((q) => PROJECT_CUES.has(q.type))));
     if (!projects.length && aboutProject && mainProject) {
-      for (const o of brand.size && !cues.some((q) => PROJECT_CUES.has(q.type)) ? orgs.filter((x) => brand.has(x.entity)) : actors) {
+      for (const o of brand.size && !cues.some((q) => PROJECT_CUES.has(q.type))
+        ? orgs.filter((x) => brand.has(x.entity))
+        : actors) {
         if (brand.has(o.entity)) add("SUPPLIES", o.entity, mainProject, sent, 0.4);
         else add("PARTICIPATES_IN", o.entity, mainProject, sent, 0.4);
       }
@@ -237,7 +328,8 @@ export function findRelations(
         const [a, b] = o.start < p.start ? [o, p] : [p, o];
         if (CLAUSE_BREAK.test(text.slice(a.end, b.start))) continue;
         if (brand.has(o.entity)) add("SUPPLIES", o.entity, p.entity, sent, 0.6);
-        else if (operates && new Set(owners.map((x) => x.entity)).size === 1) add("OPERATES", o.entity, p.entity, sent, 0.55);
+        else if (operates && new Set(owners.map((x) => x.entity)).size === 1)
+          add("OPERATES", o.entity, p.entity, sent, 0.55);
         else add("PARTICIPATES_IN", o.entity, p.entity, sent, 0.5);
       }
     }
@@ -255,8 +347,12 @@ export function findRelations(
     for (const cue of cues) {
       // Working together on a project is taking part in it; PARTNERS_WITH is for cooperation outside one.
       if (cue.type === "PARTNERS_WITH" && aboutProject) continue;
-      const left = groups.filter((g) => g.end <= cue.start && !CLAUSE_BREAK.test(text.slice(g.end, cue.start)));
-      const right = groups.filter((g) => g.start >= cue.end && !CLAUSE_BREAK.test(text.slice(cue.end, g.start)));
+      const left = groups.filter(
+        (g) => g.end <= cue.start && !CLAUSE_BREAK.test(text.slice(g.end, cue.start)),
+      );
+      const right = groups.filter(
+        (g) => g.start >= cue.end && !CLAUSE_BREAK.test(text.slice(cue.end, g.start)),
+      );
       // Arguments stand near their cue: the subject within a clause's reach, the object right after it.
       const lastLeft = left[left.length - 1];
       const before = lastLeft && cue.start - lastLeft.end <= 250 ? lastLeft : undefined;
@@ -266,11 +362,17 @@ export function findRelations(
       if (cue.voice === "active") {
         subj = before;
         // The object follows the cue within its phrase ('invests in OpenAI'), not after a comma.
-        obj = after && !/,/.test(text.slice(cue.end, after.start)) && !cues.some((o) => o.start >= cue.end && o.end <= after.start) ? after : undefined;
+        obj =
+          after &&
+          !/,/.test(text.slice(cue.end, after.start)) &&
+          !cues.some((o) => o.start >= cue.end && o.end <= after.start)
+            ? after
+            : undefined;
         // 'X and Y announced a partnership': the pairs inside the group.
         if (cue.type === "PARTNERS_WITH" && subj && !obj && subj.members.length > 1) {
           for (let i = 0; i < subj.members.length; i++)
-            for (let j = i + 1; j < subj.members.length; j++) add("PARTNERS_WITH", subj.members[i]!.entity, subj.members[j]!.entity, sent, 0.6);
+            for (let j = i + 1; j < subj.members.length; j++)
+              add("PARTNERS_WITH", subj.members[i]!.entity, subj.members[j]!.entity, sent, 0.6);
           continue;
         }
         // German verb-final clause: 'dass X Y betreibt' / subject and object both before the verb.
@@ -283,7 +385,9 @@ export function findRelations(
         obj = before ?? right[1];
       } else {
         // 'das von X betriebene Y' / 'Y wird von X betrieben'
-        const agentIdx = findLastIndex(left, (g) => AGENT_BEFORE.test(text.slice(Math.max(sent.start, g.start - 40), g.start)));
+        const agentIdx = findLastIndex(left, (g) =>
+          AGENT_BEFORE.test(text.slice(Math.max(sent.start, g.start - 40), g.start)),
+        );
         if (agentIdx < 0) continue;
         subj = left[agentIdx];
         // The thing acted on: the nearest group before the agent that is not an agent itself ('Y wird von X betrieben und von Z finanziert').
@@ -299,14 +403,16 @@ export function findRelations(
       if (!subj || !obj) continue;
       // Building a data center alone means running it; several builders take part in it.
       let type = cue.type;
-      if (type === "OPERATES" && BUILD_CUE.test(cue.text) && subj.members.length > 1) type = "PARTICIPATES_IN";
+      if (type === "OPERATES" && BUILD_CUE.test(cue.text) && subj.members.length > 1)
+        type = "PARTICIPATES_IN";
       const confidence = cue.voice === "active" ? 0.7 : 0.75;
       for (const s of subj.members) {
         for (const o of obj.members) {
           const ks = kindOf(s.entity.type)!;
           const ko = kindOf(o.entity.type)!;
           if (allowed(type, ks, ko)) add(type, s.entity, o.entity, sent, confidence);
-          else if (KIND_DIRECTED.has(type) && allowed(type, ko, ks)) add(type, o.entity, s.entity, sent, confidence - 0.1);
+          else if (KIND_DIRECTED.has(type) && allowed(type, ko, ks))
+            add(type, o.entity, s.entity, sent, confidence - 0.1);
         }
       }
     }
@@ -326,18 +432,26 @@ export function findRelations(
   // A pair that operates, invests in or founded a project need not be listed as taking part too.
   for (const r of out.values()) {
     if (r.type !== "PARTICIPATES_IN") continue;
-    if (["OPERATES", "INVESTS_IN", "FOUNDED"].some((t) => out.has(`${t}|${r.subject}|${r.object}`))) out.delete(`PARTICIPATES_IN|${r.subject}|${r.object}`);
+    if (["OPERATES", "INVESTS_IN", "FOUNDED"].some((t) => out.has(`${t}|${r.subject}|${r.object}`)))
+      out.delete(`PARTICIPATES_IN|${r.subject}|${r.object}`);
   }
   return [...out.values()];
 }
 
 /** A generic name for a compute project ('das Projekt', 'the campus'). */
-const GENERIC_PROJECT = /(?:^|[^\p{L}])(?:[\p{L}-]*(?:Projekt|Projekts|Rechenzentrum|Rechenzentrums|Datacenter|Campus|Supercomputer|Cluster|Infrastrukturzentrum|Standort|Standorts)|(?:eines|einer)\s+der\s+(?:[\p{L}-]+\s+){0,3}Rechenzentren|project|data\s+cent(?:er|re)|campus|supercomputer|cluster|site|facility|one\s+of\s+the\s+(?:[\p{L}-]+\s+){0,3}data\s+cent(?:er|re)s)(?![\p{L}])(?![\s-]*(?:start-?ups?|compan(?:y|ies)|operators?|firms?|providers?|developers?|betreiber|firmen?|unternehmen|konzerne?|anbieter|spezialist(?:en)?|REIT)(?![\p{L}]))/iu;
-const PROJECT_CUES: ReadonlySet<RelationType> = new Set(["PARTICIPATES_IN", "OPERATES", "INVESTS_IN", "SUPPLIES"]);
+const GENERIC_PROJECT =
+  /(?:^|[^\p{L}])(?:[\p{L}-]*(?:Projekt|Projekts|Rechenzentrum|Rechenzentrums|Datacenter|Campus|Supercomputer|Cluster|Infrastrukturzentrum|Standort|Standorts)|(?:eines|einer)\s+der\s+(?:[\p{L}-]+\s+){0,3}Rechenzentren|project|data\s+cent(?:er|re)|campus|supercomputer|cluster|site|facility|one\s+of\s+the\s+(?:[\p{L}-]+\s+){0,3}data\s+cent(?:er|re)s)(?![\p{L}])(?![\s-]*(?:start-?ups?|compan(?:y|ies)|operators?|firms?|providers?|developers?|betreiber|firmen?|unternehmen|konzerne?|anbieter|spezialist(?:en)?|REIT)(?![\p{L}]))/iu;
+const PROJECT_CUES: ReadonlySet<RelationType> = new Set([
+  "PARTICIPATES_IN",
+  "OPERATES",
+  "INVESTS_IN",
+  "SUPPLIES",
+]);
 const BUILD_CUE = /^(?:bau|errichte|build|built|is building)/iu;
 
 /** A sentence about using, buying or running hardware ('mit Nvidia-Chips', 'runs Nvidia GPUs'). */
-const SUPPLY_CONTEXT = /(?:^|[^\p{L}])(?:nutz|setz|kauf|bestell|bezieh|betreib|install|ausgestattet|einsetz|run|runs|use|uses|using|buy|bought|order|deploy|install|equipped|powered|added|adds|purchas|host)/iu;
+const SUPPLY_CONTEXT =
+  /(?:^|[^\p{L}])(?:nutz|setz|kauf|bestell|bezieh|betreib|install|ausgestattet|einsetz|run|runs|use|uses|using|buy|bought|order|deploy|install|equipped|powered|added|adds|purchas|host)/iu;
 
 const MAX_SENTENCE = 1200;
 

@@ -17,12 +17,16 @@ export interface MentionIndex {
 }
 
 /** All mentions of the entities that pass `keep`, sorted; overlapping mentions keep the longer one. */
-export function mentionIndex(entities: readonly Entity[], keep: (e: Entity) => boolean = () => true): MentionIndex {
+export function mentionIndex(
+  entities: readonly Entity[],
+  keep: (e: Entity) => boolean = () => true,
+): MentionIndex {
   const refs: MentionRef[] = [];
   for (const e of entities) {
     if (!e || !keep(e) || !Array.isArray(e.mentions)) continue;
     for (const m of e.mentions) {
-      if (m && Number.isFinite(m.start) && Number.isFinite(m.end) && m.end > m.start) refs.push({ start: m.start, end: m.end, entity: e });
+      if (m && Number.isFinite(m.start) && Number.isFinite(m.end) && m.end > m.start)
+        refs.push({ start: m.start, end: m.end, entity: e });
     }
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -46,7 +50,8 @@ export function mentionIndex(entities: readonly Entity[], keep: (e: Entity) => b
     all,
     between(start, end) {
       const out: MentionRef[] = [];
-      for (let i = lowerBound(start); i < all.length && all[i]!.start < end; i++) if (all[i]!.end <= end) out.push(all[i]!);
+      for (let i = lowerBound(start); i < all.length && all[i]!.start < end; i++)
+        if (all[i]!.end <= end) out.push(all[i]!);
       return out;
     },
     firstStartingIn(start, end) {
@@ -73,21 +78,30 @@ export function sentenceIndexAt(sentences: readonly Span[], pos: number): number
 }
 
 /** A source, not an actor: 'laut Reuters', 'according to CNBC', 'berichtet TechCrunch'. */
-const SOURCE_BEFORE = /(?:^|[^\p{L}])(?:(?:laut|according\s+to|nach\s+angaben|citing|zitiert)(?:\s+(?:einem|einer|eines|dem|der|den|des|die|das|the|a|an|bericht|berichten|angaben|informationen|report|reports|statement|mitteilung|daten|data|figures|zahlen|von|vom|of|from|by|energieversorgers?|analysten|analysts?|nachrichtenagentur|news|agency|zeitung|newspaper|magazins?|magazine|fachmagazins?|unternehmens))*|(?:told|berichtet(?:e|en)?|berichten|reported|meldet(?:e)?|schreibt|schrieb|via)(?:\s+(?:the|der|die|das|dem|den|des|Nachrichtenagentur|news\s+agency))*)\s+$/iu;
+const SOURCE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:laut|according\s+to|nach\s+angaben|citing|zitiert)(?:\s+(?:einem|einer|eines|dem|der|den|des|die|das|the|a|an|bericht|berichten|angaben|informationen|report|reports|statement|mitteilung|daten|data|figures|zahlen|von|vom|of|from|by|energieversorgers?|analysten|analysts?|nachrichtenagentur|news|agency|zeitung|newspaper|magazins?|magazine|fachmagazins?|unternehmens))*|(?:told|berichtet(?:e|en)?|berichten|reported|meldet(?:e)?|schreibt|schrieb|via)(?:\s+(?:the|der|die|das|dem|den|des|Nachrichtenagentur|news\s+agency))*)\s+$/iu;
 const SOURCE_AFTER = /^(?:\s+zufolge|-?\s?(?:Filing|filing|Bericht|report|Report|Angaben))/u;
 /** A brand on hardware ('Nvidia-Chips', 'NVIDIA's latest AI chips'): the maker, not the owner. */
-const HARDWARE_AFTER = /^(?:['’]s?|s)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
+const HARDWARE_AFTER =
+  /^(?:['’]s?|s)?[\s-](?:(?:latest|newest|neuesten|modernsten|new|neue[nm]?|AI|KI|[\p{Lu}][\p{L}\p{N}]*\d[\p{L}\p{N}]*)[\s-]){0,3}(?:chips?|Chips?|GPUs?|Grafikprozessoren|Beschleuniger|accelerators?|[Ss]uperchips?|hardware|Hardware|processors|Prozessoren)(?![\p{L}])/u;
 
-const HARDWARE_BEFORE = /(?:chips|Chips|GPUs|Grafikprozessoren|Beschleuniger|accelerators|processors|Prozessoren|Hardware|hardware|Server|servers)\s+(?:von|vom|from|by|made\s+by|des\s+Herstellers|of)\s+(?:(?:the|dem|der|Chipkonzern|Chiphersteller|chipmaker)\s+)*$/u;
+const HARDWARE_BEFORE =
+  /(?:chips|Chips|GPUs|Grafikprozessoren|Beschleuniger|accelerators|processors|Prozessoren|Hardware|hardware|Server|servers)\s+(?:von|vom|from|by|made\s+by|des\s+Herstellers|of)\s+(?:(?:the|dem|der|Chipkonzern|Chiphersteller|chipmaker)\s+)*$/u;
 
 /** 'laut Reuters', 'according to CNBC', 'in einem SEC-Filing': the organization is a source here, not an actor. */
 export function isSourceMention(text: string, r: { start: number; end: number }): boolean {
-  return SOURCE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start)) || SOURCE_AFTER.test(text.slice(r.end, r.end + 40));
+  return (
+    SOURCE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start)) ||
+    SOURCE_AFTER.test(text.slice(r.end, r.end + 40))
+  );
 }
 
 /** 'Nvidia-Chips', "NVIDIA's latest AI chips": the organization is named as the maker of hardware. */
 export function isHardwareBrand(text: string, r: { start: number; end: number }): boolean {
-  return HARDWARE_AFTER.test(text.slice(r.end, r.end + 60)) || HARDWARE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start));
+  return (
+    HARDWARE_AFTER.test(text.slice(r.end, r.end + 60)) ||
+    HARDWARE_BEFORE.test(text.slice(Math.max(0, r.start - 40), r.start))
+  );
 }
 
 export interface Leaders {
@@ -98,7 +112,12 @@ export interface Leaders {
 }
 
 /** Who leads which organization: from roles (CEO, Chairman, Founder) and possessives before an organization. */
-export function leadersOf(text: string, sentences: readonly Span[], index: MentionIndex, roles: readonly RoleFinding[] | undefined): Leaders {
+export function leadersOf(
+  text: string,
+  sentences: readonly Span[],
+  index: MentionIndex,
+  roles: readonly RoleFinding[] | undefined,
+): Leaders {
   const byName = new Map<string, Entity>();
   for (const r of index.all) if (!byName.has(r.entity.name)) byName.set(r.entity.name, r.entity);
   const leaderOf = new Map<string, Entity>();
@@ -114,10 +133,13 @@ export function leadersOf(text: string, sentences: readonly Span[], index: Menti
     if (p.entity.type !== "Person" || o.entity.type !== "Organization") continue;
     const mentionText = text.slice(p.start, p.end);
     const gap = text.slice(p.end, o.start);
-    const genitive = /^['’]s?\s+$/u.test(gap) || (/s$/u.test(mentionText) && !/s$/u.test(p.entity.name) && /^\s+$/u.test(gap));
+    const genitive =
+      /^['’]s?\s+$/u.test(gap) ||
+      (/s$/u.test(mentionText) && !/s$/u.test(p.entity.name) && /^\s+$/u.test(gap));
     if (!genitive) continue;
     const si = sentenceIndexAt(sentences, p.start);
-    const sentence = si >= 0 ? sentences[si]! : { start: p.start, end: o.end, text: text.slice(p.start, o.end) };
+    const sentence =
+      si >= 0 ? sentences[si]! : { start: p.start, end: o.end, text: text.slice(p.start, o.end) };
     possessives.push({ person: p.entity, org: o.entity, sentence });
     if (!leaderOf.has(p.entity.name)) leaderOf.set(p.entity.name, o.entity);
   }
