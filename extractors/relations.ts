@@ -49,7 +49,10 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A cue phrase as a regex: spaces match any whitespace, a trailing '*' any word ending. */
 const cuePattern = (w: string): string => {
   const stem = w.endsWith("*");
-  const body = esc(stem ? w.slice(0, -1) : w).replace(/ /g, "\\s+");
+  const body = (stem ? w.slice(0, -1) : w)
+    .split(" … ")
+    .map((part) => esc(part).replace(/ /g, "\\s+"))
+    .join("\\s+(?:[\\p{L}\\p{N}.,-]+\\s+){0,3}?");
   return stem ? `${body}[\\p{L}-]*` : body;
 };
 
@@ -109,9 +112,17 @@ function findCues(sentence: string, offset: number, c: Compiled, lex: CueLexicon
   return out;
 }
 
+/** Compiled matchers for phrases with a gap ('founded … by'). */
+const gapMatchers = new Map<string, RegExp>();
 function matchesList(text: string, list: readonly string[]): boolean {
   for (const w of list) {
     const lw = w.toLowerCase();
+    if (lw.includes(" … ")) {
+      let re = gapMatchers.get(lw);
+      if (!re) gapMatchers.set(lw, (re = new RegExp(`^${cuePattern(lw)}$`, "iu")));
+      if (re.test(text)) return true;
+      continue;
+    }
     if (
       lw.endsWith("*")
         ? text.startsWith(lw.slice(0, -1)) && /^[\p{L}-]*$/u.test(text.slice(lw.length - 1))

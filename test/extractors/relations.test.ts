@@ -330,6 +330,16 @@ describe("extractors/relations", () => {
       ],
       [],
     ],
+    [
+      "a passive with words before 'by' ('Founded in 2017 by')",
+      "en",
+      "Founded in 2017 by Chase Lochmiller, Crusoe builds campuses.",
+      [
+        ["Chase Lochmiller", H],
+        ["Crusoe", O],
+      ],
+      ["FOUNDED Chase Lochmiller -> Crusoe"],
+    ],
     ["nothing without two entities", "en", "OpenAI builds data centers.", [["OpenAI", O]], []],
   ];
   for (const [title, lang, text, spec, expected] of cases)
