@@ -148,6 +148,25 @@ function indexMentions(doc: Doc, entities: readonly Entity[]): MentionIndex {
   return { byTok, startTok, endTok };
 }
 
+/** The most mentioned organization before `offset` (ties: the one named first): the company the text is about so far. */
+function mainSoFar(entities: readonly Entity[], offset: number): Entity | undefined {
+  let best: Entity | undefined;
+  let bestCount = 0;
+  for (const e of entities) {
+    if (e.type !== "Organization") continue;
+    let count = 0;
+    for (const m of e.mentions) if (m.start < offset) count++;
+    if (
+      count > bestCount ||
+      (count === bestCount && count > 0 && e.mentions[0].start < best!.mentions[0].start)
+    ) {
+      best = e;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 const isOrgLike = (e: Entity | undefined) => !!e && (e.type === "Organization" || e.type === "Project");
 
 /** The organization named after a title: 'CEO von AMD', 'chief executive of the chipmaker Nvidia'. */
@@ -241,13 +260,10 @@ export function findRoles(doc: Doc, entities: readonly Entity[]): RoleFinding[] 
         : hit.role;
     // A prefix that is no organization ('US-Präsident') keeps the role without one.
     let orgName: string | null = org ? org.name : null;
-    if (
-      !orgName &&
-      (C_LEVEL.has(role) || (role === "Head" && hit.unit)) &&
-      main &&
-      !(hit.prefix && !hit.unit)
-    )
-      orgName = main.name;
+    if (!orgName && (C_LEVEL.has(role) || (role === "Head" && hit.unit)) && !(hit.prefix && !hit.unit)) {
+      // A bare 'Chief executive X' works at the company the text is about so far, else the article's main one.
+      orgName = (mainSoFar(entities, toks[hit.startTok].start) ?? main)?.name ?? null;
+    }
     if (org && org.name === person.name) orgName = null;
     if (role === "Other" && !orgName) return;
     const key = `${person.name}|${role}|${orgName}`;

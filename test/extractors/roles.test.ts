@@ -13,6 +13,16 @@ describe("extractors/roles", () => {
       "OpenAI baut. OpenAI plant. CFO Sarah Friar bestätigte das.",
       [["Sarah Friar", "CFO", "OpenAI"]],
     ],
+    [
+      "a bare title goes to the company the text is about so far, not one named more often later",
+      "Nebius will supply Microsoft with GPUs from Nebius data centers. Chief executive Arkady Volozh said so. Intel plans a fab. Intel hires. Intel grows.",
+      [["Arkady Volozh", "CEO", "Nebius"]],
+    ],
+    [
+      "ein bloßer Titel gehört zur Firma, um die es bis dahin geht",
+      "IONOS eröffnet ein Rechenzentrum. IONOS wächst. Finanzchefin Britta Schmidt sprach von Rekorden. Siemens baut. Siemens liefert. Siemens wächst.",
+      [["Britta Schmidt", "CFO", "IONOS"]],
+    ],
     ["'Lisa Su, CEO von AMD'", "Lisa Su, CEO von AMD, stellte neue Chips vor.", [["Lisa Su", "CEO", "AMD"]]],
     [
       "'Oracle co-founder Larry Ellison'",
