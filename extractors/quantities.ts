@@ -459,14 +459,18 @@ export function findQuantities(
   const index = mentionIndex([...ents, ...proxies], (e) => SUBJECT_TYPES.has(e.type));
   // The article's main project: the one mentioned most often (the first on a tie).
   let mainProject: string | null = null;
+  let mainFirst = Infinity;
   let most = 0;
   for (const e of ents)
-    if (e && e.type === "Project" && Array.isArray(e.mentions) && e.mentions.length > most)
+    if (e && e.type === "Project" && Array.isArray(e.mentions) && e.mentions.length > most) {
       [mainProject, most] = [e.name, e.mentions.length];
+      mainFirst = Math.min(...e.mentions.map((m: { start: number }) => m.start));
+    }
   const out: QuantityFinding[] = [];
   const seen = new Map<string, { finding: QuantityFinding; strength: number }>();
   for (const q of found) {
-    const { subject, strength } = attribute(text, q, sents, index, mainProject);
+    // 'the facility' stands for the main project only once the text has named it.
+    const { subject, strength } = attribute(text, q, sents, index, mainFirst < q.start ? mainProject : null);
     const key = `${q.unit}|${q.value}`;
     const prev = seen.get(key);
     if (prev) {

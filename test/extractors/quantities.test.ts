@@ -362,6 +362,17 @@ describe("extractors/quantities: subjects", () => {
       ["Stargate"],
     ],
     [
+      "a site noun never stands for a project the text names only later",
+      "en",
+      "Nebius will supply Microsoft from a new data center. The facility will draw about 300 megawatts. Later, Stargate grew. Stargate expands. Stargate leads.",
+      [
+        ["Nebius", "Organization"],
+        ["Microsoft", "Organization"],
+        ["Stargate", "Project"],
+      ],
+      ["Nebius"],
+    ],
+    [
       "no single owner for a list of companies",
       "en",
       "Alphabet, Amazon, Meta and Microsoft will spend $400 billion this year.",
