@@ -5,6 +5,7 @@ import deUnits from "./lexicon/de/units.json" with { type: "json" };
 import enUnits from "./lexicon/en/units.json" with { type: "json" };
 import type { Entity, Language, Qualifier, QuantityFinding, RoleFinding, Span } from "./types.ts";
 import {
+  inRelativeClause,
   isHardwareBrand,
   isSourceMention,
   leadersOf,
@@ -517,7 +518,8 @@ function attribute(
     .between(sent.start, sent.end)
     .filter((r) => (r.end <= q.start || r.start >= q.end) && canOwn(text, r));
   const after = inSent.filter((r) => r.start >= q.end);
-  const before = inSent.filter((r) => r.end <= q.start);
+  // 'Die Schwarz-Gruppe, zu der Lidl gehört, will 11 Milliarden Euro investieren': not Lidl.
+  const before = inSent.filter((r) => r.end <= q.start && !inRelativeClause(text, sent.start, r, q.start));
   const firstAfter = after[0];
   const attachedAfter =
     !!firstAfter && firstAfter.start - q.end <= 60 && FOR_AFTER.test(text.slice(q.end, firstAfter.start));

@@ -145,3 +145,30 @@ export function leadersOf(
   }
   return { leaderOf, possessives };
 }
+
+/** ', zu der Lidl gehören,' / ', which owns Lidl,': the opening of a relative clause, up to the mention. */
+const RELATIVE_OPENER =
+  /^,\s*(?:(?:zu|von|mit|in|bei|für|an|auf|aus|unter|über|of|to|for|with|in|by)\s+)?(?:der|die|das|dem|den|deren|dessen|welche[rsmn]?|which|who|whose)\s[^,]*$/iu;
+const ENGLISH_RELATIVE = /^,\s*(?:\p{L}+\s+)?(?:which|who|whose)\s/iu;
+
+/**
+ * A mention inside a relative clause that closes before `limit` ('Die Schwarz-Gruppe, zu der Lidl
+ * und Kaufland gehören, will ... investieren': Lidl is not the actor). German relative clauses end in
+ * their verb, which tells them from appositions ('Nvidia, der US-Konzern, ...').
+ */
+export function inRelativeClause(
+  text: string,
+  from: number,
+  r: { start: number; end: number },
+  limit: number,
+): boolean {
+  const comma = text.lastIndexOf(",", r.start);
+  if (comma < from) return false;
+  const opener = text.slice(comma, r.start);
+  if (!RELATIVE_OPENER.test(opener)) return false;
+  const close = text.indexOf(",", r.end);
+  if (close < 0 || close >= limit) return false;
+  if (ENGLISH_RELATIVE.test(opener)) return true;
+  const clause = text.slice(r.end, close).trim();
+  return /(?:^|\s)\p{Ll}+$/u.test(clause);
+}

@@ -373,6 +373,16 @@ describe("extractors/quantities: subjects", () => {
       ["Nebius"],
     ],
     [
+      "a company named inside a relative clause is not the spender",
+      "de",
+      "Die Schwarz-Gruppe, zu der Lidl gehört, will rund elf Milliarden Euro investieren.",
+      [
+        ["Schwarz-Gruppe", "Organization"],
+        ["Lidl", "Organization"],
+      ],
+      ["Schwarz-Gruppe"],
+    ],
+    [
       "no single owner for a list of companies",
       "en",
       "Alphabet, Amazon, Meta and Microsoft will spend $400 billion this year.",
