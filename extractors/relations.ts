@@ -371,6 +371,9 @@ export function findRelations(
       let subj: Group | undefined;
       let obj: Group | undefined;
       if (cue.voice === "active") {
+        // 'the cloud provider Fluidstack', 'der Zulieferer X': a title for the name after it, not a verb.
+        if (after && DESCRIPTOR_NOUN.test(cue.text) && /^\s+$/.test(text.slice(cue.end, after.start)))
+          continue;
         subj = before;
         // The object follows the cue within its phrase ('invests in OpenAI'), not after a comma.
         obj =
@@ -487,6 +490,9 @@ function* chunked(text: string, sentences: readonly Span[]): Generator<Span> {
     }
   }
 }
+
+/** A cue word that is a noun naming what the next name is ('provider', 'Lieferant', 'operator'). */
+const DESCRIPTOR_NOUN = /(?:provider|supplier|vendor|operator|lieferant|zulieferer|anbieter|betreiber)s?$/iu;
 
 function findLastIndex<T>(xs: readonly T[], p: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i]!)) return i;

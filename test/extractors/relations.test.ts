@@ -46,6 +46,26 @@ const H: EntityType = "Person";
 describe("extractors/relations", () => {
   const cases: [string, Language, string, [string, EntityType, string[]?][], string[]][] = [
     [
+      "'the cloud provider X' names X, it says nothing of who supplies whom",
+      "en",
+      "Anthropic will build data centers together with the cloud provider Fluidstack.",
+      [
+        ["Anthropic", O],
+        ["Fluidstack", O],
+      ],
+      [],
+    ],
+    [
+      "'der Zulieferer X' ist eine Bezeichnung, kein Verb",
+      "de",
+      "Telekom baut das Netz mit dem Zulieferer Ericsson aus.",
+      [
+        ["Telekom", O],
+        ["Ericsson", O],
+      ],
+      [],
+    ],
+    [
       "a coordinated joint venture distributes over all partners (de)",
       "de",
       "Das Joint Venture Stargate von OpenAI, Oracle und der SoftBank Group eröffnet ein Rechenzentrum.",
