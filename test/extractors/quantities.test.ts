@@ -1,30 +1,8 @@
 import assert from "node:assert/strict";
 import { findQuantities, parseNumber, scanQuantities } from "../../extractors/quantities.ts";
-import type { Entity, EntityType, Language, Span } from "../../extractors/types.ts";
+import type { Entity, EntityType, Language } from "../../extractors/types.ts";
+import { entities, sentences } from "./hand-built.ts";
 
-/** Hand-built entities: every occurrence of each name in the text is a mention. */
-function entities(text: string, spec: [string, EntityType][]): Entity[] {
-  return spec.map(([name, type]) => {
-    const mentions: Span[] = [];
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length))
-      mentions.push({ start: i, end: i + name.length, text: name });
-    return { id: `${type}:${name}`, type, name, aliases: [], mentions };
-  });
-}
-/** Sentences split at '. ' (enough for hand-written tests). */
-function sentences(text: string): Span[] {
-  const out: Span[] = [];
-  let start = 0;
-  const re = /[.!?](?=\s+\p{Lu}|$)/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    out.push({ start, end: m.index + 1, text: text.slice(start, m.index + 1) });
-    start = m.index + 1;
-    while (text[start] === " ") start++;
-  }
-  if (start < text.length) out.push({ start, end: text.length, text: text.slice(start) });
-  return out;
-}
 const scan = (text: string, lang: Language) =>
   scanQuantities(text, { lang }).map((q) => [q.value, q.unit, q.qualifier] as const);
 
