@@ -410,7 +410,7 @@ const startsLowerOrAcronym = (s: string) =>
   s === s.toUpperCase() || s.charAt(0) === s.charAt(0).toLowerCase();
 
 const placeSets = new WeakMap<object, Set<string>>();
-function isPlace(doc: Doc, text: string): boolean {
+export function isPlace(doc: Doc, text: string): boolean {
   let set = placeSets.get(doc.lexicons);
   if (!set) {
     set = new Set<string>();

@@ -15,6 +15,7 @@ import { detectLanguage } from "./language.ts";
 import { findLexiconEntities } from "./gazetteer.ts";
 import { findPeople, normalizePersonNames } from "./people.ts";
 import { findOrganizationsByCue } from "./organizations.ts";
+import { findCoordinatedOrganizations } from "./coordination.ts";
 import { nerCandidates, resolveOverlaps } from "./merge.ts";
 import { resolveEntities } from "./entities.ts";
 import { findRoles } from "./roles.ts";
@@ -64,6 +65,10 @@ export const STAGES: readonly Stage[] = Object.freeze([
         ],
       };
     },
+  },
+  {
+    name: "coordination",
+    run: (s) => ({ candidates: [...s.candidates, ...findCoordinatedOrganizations(s.doc, s.candidates)] }),
   },
   { name: "merge", run: (s) => ({ candidates: resolveOverlaps(s.candidates) }) },
   { name: "entities", run: (s) => ({ entities: resolveEntities(s.doc, s.candidates) }) },
