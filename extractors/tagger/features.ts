@@ -124,6 +124,8 @@ export interface WordInfo {
   noun: boolean;
   low: boolean;
   head: string;
+  /** Distributional cluster id ("" for rare words). */
+  clu: string;
 }
 
 /** The word-level features of one word form. */
@@ -168,6 +170,10 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
       else if (dist & (1 << (4 + t))) f.push(`dist~${DIST_TYPES[t]}`);
     }
   } else f.push("dist=none");
+  const cid = gaz.lookup(wordKey("clu", w));
+  const clu = cid === 0 ? "" : String(cid - 1);
+  // only with a model that has clusters: a model without them sees no cluster features at all
+  if (cid !== 0) f.push(`k4=${(cid - 1) >> 4}`, `k8=${clu}`, `k8=${clu}|c=${caps}`);
   if (w.includes("-")) f.push("hyph", `hyphlast=${l.slice(l.lastIndexOf("-") + 1)}`);
   if (COMPANY_SUFFIXES.has(w)) f.push("csuf");
   // German genitive: "Merkels", "Nvidias" -> the gazetteer entry of "Merkel", "Nvidia"
@@ -175,7 +181,7 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
     const mask = gaz.lookup(fnv1a(w.slice(0, -1)));
     for (let c = 0; c < NUM_GAZ; c++) if (mask & (1 << c)) f.push(`gen=${GAZ_NAMES[c]}`);
   }
-  return { local: f, caps, shape: sh, lower: l, noun, low, head };
+  return { local: f, caps, shape: sh, lower: l, noun, low, head, clu };
 }
 
 /** The feature names of every token, in order: word-level, then contextual. Readable; for tests. */
@@ -210,6 +216,7 @@ export function contextFeatures(
   const E = frag ? "</F>" : "</S>";
   const lw = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].lower);
   const sh = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].shape);
+  const ku = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].clu || "?");
   for (let i = 0; i < n; i++) {
     const x = infos[i];
     const l = x.lower;
@@ -237,6 +244,10 @@ export function contextFeatures(
     emit(i, "l+2=", lw(i + 2));
     emit(i, "l-1|l=", lw(i - 1), "|", l);
     emit(i, "l|l+1=", l, "|", lw(i + 1));
+    if (x.clu) {
+      emit(i, "k-1=", ku(i - 1));
+      emit(i, "k+1=", ku(i + 1));
+    }
     emit(i, "sh-1=", sh(i - 1));
     emit(i, "sh+1=", sh(i + 1));
     emit(i, "l-1|c=", lw(i - 1), "|", caps);

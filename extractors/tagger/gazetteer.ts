@@ -22,8 +22,9 @@ export const WORD_NOUN = 9;
 export const WORD_LOWER = 10;
 
 /** Hash of a word-level entry (kept apart from phrase hashes by a prefix). */
-export function wordKey(kind: "cap" | "low" | "dist", w: string): number {
-  return fnv1a((kind === "cap" ? "\u0001" : kind === "low" ? "\u0002" : "\u0003") + w);
+export function wordKey(kind: "cap" | "low" | "dist" | "clu", w: string): number {
+  const p = kind === "cap" ? "\u0001" : kind === "low" ? "\u0002" : kind === "dist" ? "\u0003" : "\u0004";
+  return fnv1a(p + w);
 }
 
 /**
@@ -32,6 +33,10 @@ export function wordKey(kind: "cap" | "low" | "dist", w: string): number {
  * when at least a fifth are, bit 8 when it was seen at least five times.
  */
 export const DIST_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
+/**
+ * The distributional cluster of a word form, under wordKey("clu", w): 1 + an 8-bit id whose
+ * top 4 bits are the coarse class (see scripts/word-clusters.ts); 0 for rare words.
+ */
 /** Longest phrase looked up, in tokens. */
 export const MAX_PHRASE = 6;
 
