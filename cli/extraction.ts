@@ -38,13 +38,18 @@ export async function loadPipeline(moduleUrl: string = DEFAULT_PIPELINE_MODULE):
 }
 
 /**
- * Identifies the extraction code and data: a hash of the name-finder mode (KG_NER) and of every
+ * Identifies the extraction code and data: a hash of the name-finder mode (KG_NER), the transformer
+ * model where that mode uses one (KG_NER_MODEL, KG_NER_DTYPE), and of every
  * file under extractors/ and models/ (files over 32 MB by size and date). An article loaded by another version of the pipeline
  * is extracted and loaded again.
  */
 export async function pipelineVersion(): Promise<string> {
   const h = createHash("sha256");
-  h.update(`ner:${process.env.KG_NER ?? ""}\0`); // the name-finder mode of `kg ingest --ner`
+  const mode = process.env.KG_NER ?? "";
+  h.update(`ner:${mode}\0`); // the name-finder mode of `kg ingest --ner`
+  // Another transformer model finds other names: it is part of the version wherever it is used.
+  if (mode === "transformer" || mode === "hybrid")
+    h.update(`model:${process.env.KG_NER_MODEL ?? ""}\0dtype:${process.env.KG_NER_DTYPE ?? ""}\0`);
   for (const dir of [EXTRACTORS_DIR, MODELS_DIR]) {
     const files = (
       await fg("**/*", { cwd: dir, onlyFiles: true, dot: false }).catch(() => [] as string[])

@@ -56,4 +56,26 @@ describe("cli/extraction", function () {
     assert.match(v, /^[0-9a-f]{16}$/);
     assert.equal(await pipelineVersion(), v);
   });
+
+  it("changes the pipeline version with the transformer model where the mode uses one", async () => {
+    const saved = { ner: process.env.KG_NER, model: process.env.KG_NER_MODEL };
+    try {
+      process.env.KG_NER = "hybrid";
+      process.env.KG_NER_MODEL = "org/model-a";
+      const a = await pipelineVersion();
+      process.env.KG_NER_MODEL = "org/model-b";
+      assert.notEqual(await pipelineVersion(), a);
+      process.env.KG_NER = "rules";
+      const r = await pipelineVersion();
+      process.env.KG_NER_MODEL = "org/model-a";
+      assert.equal(await pipelineVersion(), r);
+    } finally {
+      for (const [k, v] of [
+        ["KG_NER", saved.ner],
+        ["KG_NER_MODEL", saved.model],
+      ] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    }
+  });
 });
