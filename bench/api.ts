@@ -9,9 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "../api/server.ts";
 import { apiConfigFromEnv } from "../api/config.ts";
-import { createExtractor, pipelineVersion } from "../cli/extraction.ts";
-import { runIngest } from "../cli/ingest.ts";
-import { maxArticleBytes } from "../cli/readers.ts";
+import { ingestFixtures } from "../cli/fixtures.ts";
 import type { ExtractionResult } from "../extractors/types.ts";
 import { openGraph } from "../graph/driver.ts";
 import { type ArticleWithResult, loadArticles, removeArticle } from "../graph/load.ts";
@@ -86,23 +84,10 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const autocannon = (await import("autocannon" as string)).default as Autocannon;
 
 const graph = await openGraph();
-const extractor = await createExtractor(1);
-try {
-  const summary = await runIngest(
-    { inputs: ["fixtures"], base: ROOT, limit: maxArticleBytes() },
-    {
-      graph,
-      extractor,
-      pipeline: await pipelineVersion(),
-      progress: () => ({ tick() {}, log() {}, setTotal() {}, stop() {} }),
-    },
-  );
-  console.log(
-    `fixtures: ${summary.seen} articles (${summary.loaded + summary.replaced} loaded, ${summary.unchanged} unchanged)`,
-  );
-} finally {
-  await extractor.close();
-}
+const summary = await ingestFixtures(graph, ROOT);
+console.log(
+  `fixtures: ${summary.seen} articles (${summary.loaded + summary.replaced} loaded, ${summary.unchanged} unchanged)`,
+);
 
 const tag = `Zq${Date.now().toString(36)}`;
 const synthetic = Array.from({ length: Number(values.projects) || 0 }, (_, i) => syntheticArticle(tag, i));

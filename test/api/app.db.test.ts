@@ -10,9 +10,7 @@ import { fileURLToPath } from "node:url";
 import request from "supertest";
 import { buildApp } from "../../api/app.ts";
 import { apiConfigFromEnv } from "../../api/config.ts";
-import { createExtractor, pipelineVersion } from "../../cli/extraction.ts";
-import { runIngest } from "../../cli/ingest.ts";
-import { maxArticleBytes } from "../../cli/readers.ts";
+import { ingestFixtures } from "../../cli/fixtures.ts";
 import { type Graph, openGraph, runRead } from "../../graph/driver.ts";
 import { loadArticle, removeArticle } from "../../graph/load.ts";
 import { entity, quantity, relation, result, role, runTag } from "../graph/helpers.ts";
@@ -387,21 +385,8 @@ describe("api over the bundled fixture articles (real pipeline) @db", function (
   before(async () => {
     graph = await openGraph();
     // The same ingest as `kg start`: idempotent, article ids are the fixture paths.
-    const extractor = await createExtractor(1);
-    try {
-      const summary = await runIngest(
-        { inputs: ["fixtures"], base: ROOT, limit: maxArticleBytes() },
-        {
-          graph,
-          extractor,
-          pipeline: await pipelineVersion(),
-          progress: () => ({ tick() {}, log() {}, setTotal() {}, stop() {} }),
-        },
-      );
-      assert.deepEqual(summary.failed, []);
-    } finally {
-      await extractor.close();
-    }
+    const summary = await ingestFixtures(graph, ROOT);
+    assert.deepEqual(summary.failed, []);
     app = buildApp({ graph, config: apiConfigFromEnv({}) });
   });
   after(async () => {
