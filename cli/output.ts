@@ -28,3 +28,14 @@ export function fail(err: unknown): void {
   if (!isExpected(err) && process.env.KG_DEBUG && err instanceof Error && err.stack) warn(err.stack);
   process.exitCode = 1;
 }
+
+/** Keeps a served API and its graph open until Ctrl-C or SIGTERM, then closes both and exits. */
+export function closeOnSignal(server: { close(): Promise<void> }, graph: { close(): Promise<void> }): void {
+  const shutdown = async () => {
+    await server.close().catch(() => undefined);
+    await graph.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}

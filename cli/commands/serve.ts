@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { apiConfigFromEnv } from "../../api/config.ts";
 import { startServer } from "../../api/server.ts";
 import { DatabaseUnavailableError, type Graph, graphConfigFromEnv, openGraph } from "../../graph/driver.ts";
-import { fail, say, warn } from "../output.ts";
+import { closeOnSignal, fail, say, warn } from "../output.ts";
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -57,15 +57,8 @@ export function register(program: Command): void {
             ? "Ingest:   POST /articles (with KG_API_KEY)"
             : "Ingest:   POST /articles disabled (set KG_API_KEY to enable)",
         );
-        const g = graph;
+        closeOnSignal(server, graph);
         graph = undefined; // kept open while serving
-        const shutdown = async () => {
-          await server.close().catch(() => undefined);
-          await g.close().catch(() => undefined);
-          process.exit(0);
-        };
-        process.once("SIGINT", shutdown);
-        process.once("SIGTERM", shutdown);
       } catch (err) {
         fail(err);
         if (graph) await graph.close();

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { type Graph, graphConfigFromEnv, openGraph } from "../../graph/driver.ts";
 import { startLocalServer } from "../../graph/local-server.ts";
-import { fail, say } from "../output.ts";
+import { closeOnSignal, fail, say } from "../output.ts";
 import { ingestAndReport } from "./ingest.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -92,17 +92,9 @@ export function register(program: Command): void {
         );
 
         if (api) {
-          const server = api;
-          const g = graph;
+          closeOnSignal(api, graph);
           graph = undefined; // kept open while serving
           say("\nServing; press Ctrl-C to stop (Neo4j keeps running: `npx kg neo4j stop`).");
-          const shutdown = async () => {
-            await server.close().catch(() => undefined);
-            await g.close().catch(() => undefined);
-            process.exit(0);
-          };
-          process.once("SIGINT", shutdown);
-          process.once("SIGTERM", shutdown);
         } else if (code !== 0) {
           process.exitCode = code;
         }
