@@ -3,8 +3,73 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 
-/** Guesses German or English from the first sentences' words (franc, restricted to the two). */
+const FUNCTION_WORDS = {
+  de: new Set([
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "nicht",
+    "mit",
+    "von",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "im",
+    "zu",
+    "auf",
+    "für",
+    "sich",
+    "auch",
+    "wird",
+    "wurde",
+    "sie",
+  ]),
+  en: new Set([
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "that",
+    "was",
+    "for",
+    "with",
+    "on",
+    "as",
+    "by",
+    "at",
+    "from",
+    "his",
+    "her",
+    "it",
+    "are",
+    "be",
+    "this",
+    "which",
+    "he",
+  ]),
+};
+
+/**
+ * Guesses German or English from the first sentences' words: by their function words, which
+ * decide at once for any run of sentences and cost nothing; franc (restricted to the two)
+ * when there are too few of them to tell.
+ */
 export async function guessLanguage(sentences: readonly string[][]): Promise<"de" | "en"> {
+  let de = 0;
+  let en = 0;
+  for (const tokens of sentences.slice(0, 200)) {
+    for (const t of tokens) {
+      const w = t.toLowerCase();
+      if (FUNCTION_WORDS.de.has(w)) de++;
+      else if (FUNCTION_WORDS.en.has(w)) en++;
+    }
+  }
+  if (de + en >= 20 && (de >= 3 * en || en >= 3 * de)) return de > en ? "de" : "en";
   const { franc } = await import("franc");
   const sample = sentences
     .slice(0, 200)
@@ -26,7 +91,16 @@ export function register(program: Command): void {
         import("../../extractors/tagger/index.ts"),
       ]);
       const sentences: string[][] = [];
-      const lines = readFileSync(opts.jsonl, "utf8").split("\n");
+      let text: string;
+      try {
+        text = readFileSync(opts.jsonl, "utf8");
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        throw new Error(
+          `cannot read ${opts.jsonl}: ${code === "ENOENT" ? "no such file" : (err as Error).message}`,
+        );
+      }
+      const lines = text.split("\n");
       for (const [i, line] of lines.entries()) {
         if (!line.trim()) continue;
         let tokens: unknown;

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { guessLanguage } from "../../../cli/commands/ner.ts";
@@ -94,5 +94,62 @@ describe("kg ner", () => {
       ]),
       "en",
     );
+  });
+});
+
+describe("kg ner: start-up and input", () => {
+  it("says in one line that a file is missing", () => {
+    const r = run("--jsonl", join(dir, "nope.jsonl"));
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr.trim(), `kg ner: cannot read ${join(dir, "nope.jsonl")}: no such file`);
+  });
+
+  it("tells the language by function words once there are enough of them", async () => {
+    const de = Array.from({ length: 5 }, () => [
+      "Die",
+      "Firma",
+      "und",
+      "der",
+      "Staat",
+      "haben",
+      "mit",
+      "den",
+      "Plänen",
+      "zu",
+      "tun",
+    ]);
+    const en = Array.from({ length: 5 }, () => [
+      "The",
+      "company",
+      "and",
+      "the",
+      "state",
+      "agreed",
+      "on",
+      "the",
+      "plans",
+      "of",
+      "it",
+    ]);
+    assert.equal(await guessLanguage(de), "de");
+    assert.equal(await guessLanguage(en), "en");
+  });
+
+  it("runs from a bundle that is rebuilt when a source is newer than it", async () => {
+    const { isFresh, nerBundle } = await import("../../../cli/ner-bundle.mjs");
+    const url = await nerBundle();
+    assert.ok(url && url.endsWith("/.cache/ner/ner.mjs"), String(url));
+    const root = mkdtempSync(join(tmpdir(), "kg-bundle-"));
+    writeFileSync(join(root, "a.ts"), "export {}");
+    writeFileSync(join(root, "out.mjs"), "");
+    writeFileSync(join(root, "inputs.json"), JSON.stringify(["a.ts"]));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(root, "a.ts"), past, past);
+    assert.equal(isFresh(join(root, "out.mjs"), join(root, "inputs.json"), root), true);
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(join(root, "a.ts"), future, future);
+    assert.equal(isFresh(join(root, "out.mjs"), join(root, "inputs.json"), root), false, "a newer source");
+    writeFileSync(join(root, "inputs.json"), JSON.stringify(["gone.ts"]));
+    assert.equal(isFresh(join(root, "out.mjs"), join(root, "inputs.json"), root), false, "a missing source");
   });
 });
