@@ -106,6 +106,10 @@ export function nerCandidates(
           (count(s.text) < 2 || (german && (nouns ??= wordsAfterAdjectives(source)).has(s.text)))))
     )
       continue;
+    // A span that stops right before another capitalized word is a piece of a longer name the
+    // tagger cut ('Air Force' of 'Air Force One'); acronyms and titles may follow ('Nscale CEO').
+    const next = /^ (\p{Lu}[\p{Ll}\p{N}]*)(?![\p{L}\p{N}])/u.exec(source.slice(s.end, s.end + 40));
+    if (next && !check.nonNames.has(next[1].toLowerCase()) && !(german && commonNouns.has(next[1]))) continue;
     const name = s.text.replace(/['’]s$/, "");
     // Evidence adds up: the tagger naming the same words twice, or an English run of capitalized
     // words inside a sentence ('signed with Verdant Compute').

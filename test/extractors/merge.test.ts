@@ -115,6 +115,20 @@ describe("extractors/merge: evidence from the tagger adds up", () => {
     const text = "Utilities Eye Verdant Dominance\nThe utility signed an agreement.";
     assert.deepEqual(names(run(text, "en", [at(text, "Verdant Dominance", "ORG", 0.6)]), "Organization"), []);
   });
+  it("drops a span cut off before another capitalized word, keeps one before a title", () => {
+    const text =
+      "He stepped off Sky Force One with the team. Talks with Norvane Systems CEO Ida Berg went well.";
+    assert.ok(
+      !names(run(text, "en", [at(text, "Sky Force", "ORG", 0.95)]), "Organization").includes("Sky Force"),
+    );
+    assert.deepEqual(
+      names(
+        run(text, "en", [at(text, "Norvane Systems", "ORG", 0.95), at(text, "Norvane Systems", "ORG", 0.95)]),
+        "Organization",
+      ),
+      ["Norvane Systems"],
+    );
+  });
   it("wants a known first name for a German person only the tagger saw", () => {
     const text = "Vantor Rechenwerke liefert Strom. Vantor Rechenwerke baut.";
     const spans = [
