@@ -1,15 +1,16 @@
 // The ahead-of-time build of `kg ner`: cli/ner-main.ts and what it imports from the project,
-// bundled by esbuild into .cache/ner/ner.mjs (npm packages stay imports). The bundle is
+// bundled by esbuild into .cache/ner/ (ner-main.js and lazy chunks) (npm packages stay imports). The bundle is
 // rebuilt when any of its inputs is newer than it; when it cannot be built or written, the
 // caller falls back to running the TypeScript through tsx. Plain JavaScript: it runs before
 // any TypeScript loader exists.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const OUT = join(ROOT, ".cache", "ner", "ner.mjs");
-const INPUTS = join(ROOT, ".cache", "ner", "inputs.json");
+const OUT_DIR = join(ROOT, ".cache", "ner");
+const OUT = join(OUT_DIR, "ner-main.js");
+const INPUTS = join(OUT_DIR, "inputs.json");
 
 /**
  * Whether a bundle is current: it and its list of inputs (paths relative to `root`) exist and
@@ -34,6 +35,10 @@ export async function nerBundle() {
     const result = await build({
       entryPoints: [join(ROOT, "cli", "ner-main.ts")],
       bundle: true,
+      // dynamic imports stay lazy chunks: franc, for one, loads only when it is asked
+      splitting: true,
+      outdir: OUT_DIR,
+      outExtension: { ".js": ".js" },
       platform: "node",
       format: "esm",
       target: "node20",
@@ -46,9 +51,10 @@ export async function nerBundle() {
       // import.meta.url ("../models" in cli/models.ts) resolve as they do unbundled
       define: { "import.meta.url": JSON.stringify(pathToFileURL(join(ROOT, "cli", "ner-main.ts")).href) },
     });
-    mkdirSync(dirname(OUT), { recursive: true });
+    rmSync(OUT_DIR, { recursive: true, force: true });
+    mkdirSync(OUT_DIR, { recursive: true });
     const inputs = Object.keys(result.metafile.inputs);
-    writeFileSync(OUT, result.outputFiles[0].contents);
+    for (const f of result.outputFiles) writeFileSync(f.path, f.contents);
     writeFileSync(INPUTS, JSON.stringify(inputs));
     return pathToFileURL(OUT).href;
   } catch {

@@ -1,7 +1,7 @@
 // Feature extraction for the tagger: each token becomes a list of named features, hashed into
 // a fixed-size weight table. Built for German, where every noun is capitalized: the word's
 // shape only means something together with its position and its neighbours.
-import { fnv1a } from "./hash.ts";
+import { fnv1a, mix } from "./hash.ts";
 import {
   GAZ_NAMES,
   NUM_GAZ,
@@ -113,6 +113,21 @@ function isModifier(m: string, gaz: Gazetteer): boolean {
   return (gaz.lookup(wordKey("low", m.toLowerCase())) & (1 << WORD_LOWER)) !== 0;
 }
 
+/** A piece of a feature name with its hash, computed once. */
+export interface Part {
+  s: string;
+  h: number;
+}
+
+const parts = new Map<string, Part>();
+/** The part for a constant string (template names, tag categories, digits). */
+function P(s: string): Part {
+  let p = parts.get(s);
+  if (!p) parts.set(s, (p = { s, h: fnv1a(s) }));
+  return p;
+}
+const part = (s: string): Part => ({ s, h: fnv1a(s) });
+
 /** What the tagger knows about a word form alone, whatever its context. */
 export interface WordInfo {
   /** Features of the word form alone (identical wherever it occurs). */
@@ -126,6 +141,12 @@ export interface WordInfo {
   head: string;
   /** Distributional cluster id ("" for rare words). */
   clu: string;
+  /** fnv1a of the word form: its gazetteer phrase hash. */
+  form: number;
+  lowerP: Part;
+  shapeP: Part;
+  capsP: Part;
+  cluP: Part;
 }
 
 /** The word-level features of one word form. */
@@ -181,7 +202,21 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
     const mask = gaz.lookup(fnv1a(w.slice(0, -1)));
     for (let c = 0; c < NUM_GAZ; c++) if (mask & (1 << c)) f.push(`gen=${GAZ_NAMES[c]}`);
   }
-  return { local: f, caps, shape: sh, lower: l, noun, low, head, clu };
+  return {
+    local: f,
+    caps,
+    shape: sh,
+    lower: l,
+    noun,
+    low,
+    head,
+    clu,
+    form: fnv1a(w),
+    lowerP: part(l),
+    shapeP: P(sh),
+    capsP: P(caps),
+    cluP: P(clu || "?"),
+  };
 }
 
 /** The feature names of every token, in order: word-level, then contextual. Readable; for tests. */
@@ -193,15 +228,49 @@ export function featureNames(
   const infos = tokens.map((t) => wordInfo(t, gaz));
   const out: string[][] = infos.map((x) => [...x.local]);
   contextFeatures(tokens, infos, gaz, opts, (i, a, b, c, d, e) =>
-    out[i].push(a + (b ?? "") + (c ?? "") + (d ?? "") + (e ?? "")),
+    out[i].push(a.s + (b?.s ?? "") + (c?.s ?? "") + (d?.s ?? "") + (e?.s ?? "")),
   );
   return out;
 }
 
 /** Receives a feature of token i whose name is the concatenation of the defined parts. */
-export type Emit = (i: number, a: string, b?: string, c?: string, d?: string, e?: string) => void;
+export type Emit = (i: number, a: Part, b?: Part, c?: Part, d?: Part, e?: Part) => void;
 
-/** Calls `emit(i, ...parts)` (the name is parts.join("")) for every feature of token i that depends on its context. */
+const T = {
+  nounFirst: P("noun|first="),
+  lowFirst: P("lowseen|first="),
+  cx: P("cx="),
+  yes: P("true"),
+  no: P("false"),
+  g0: P("|0"),
+  g1: P("|1"),
+  first: P("first"),
+  firstC: P("first|c="),
+  firstL: P("first|l="),
+  last: P("last"),
+  l1: P("l-1="),
+  r1: P("l+1="),
+  l2: P("l-2="),
+  r2: P("l+2="),
+  l1l: P("l-1|l="),
+  lr1: P("l|l+1="),
+  bar: P("|"),
+  k1: P("k-1="),
+  kr1: P("k+1="),
+  sh1: P("sh-1="),
+  shr1: P("sh+1="),
+  l1c: P("l-1|c="),
+  csuf: P("csuf+"),
+  g: P("g"),
+  gc: P("|c="),
+  before: P("-1"),
+  after: P("+1"),
+};
+const KIND = { n: P("|n|"), h: P("|h|"), l: P("|l|"), u: P("|u|") };
+const DIGIT_PARTS = DIGITS.map(P);
+const GAZ_PARTS = GAZ_NAMES.map(P);
+
+/** Calls `emit(i, ...parts)` (the name is the parts' concatenation) for every feature of token i that depends on its context. */
 export function contextFeatures(
   tokens: readonly string[],
   infos: readonly WordInfo[],
@@ -211,50 +280,54 @@ export function contextFeatures(
 ): void {
   const n = tokens.length;
   const frag = opts.fragment === true;
-  const gm = matchGazetteer(tokens, gaz);
-  const B = frag ? "<F>" : "<S>";
-  const E = frag ? "</F>" : "</S>";
-  const lw = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].lower);
-  const sh = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].shape);
-  const ku = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].clu || "?");
+  const gm = matchGazetteer(
+    tokens,
+    gaz,
+    infos.map((x) => x.form),
+  );
+  const B = P(frag ? "<F>" : "<S>");
+  const E = P(frag ? "</F>" : "</S>");
+  const lw = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].lowerP);
+  const sh = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].shapeP);
+  const ku = (i: number) => (i < 0 ? B : i >= n ? E : infos[i].cluP);
   for (let i = 0; i < n; i++) {
     const x = infos[i];
-    const l = x.lower;
-    const caps = x.caps;
+    const l = x.lowerP;
+    const caps = x.capsP;
     const first = i === 0 && !frag;
-    if (caps === "C" || caps === "U" || caps === "M") {
-      if (x.noun) emit(i, "noun|first=", i === 0 ? "true" : "false");
-      if (x.low) emit(i, "lowseen|first=", i === 0 ? "true" : "false");
+    if (x.caps === "C" || x.caps === "U" || x.caps === "M") {
+      if (x.noun) emit(i, T.nounFirst, i === 0 ? T.yes : T.no);
+      if (x.low) emit(i, T.lowFirst, i === 0 ? T.yes : T.no);
       // the combination, so that "capitalized, unknown, mid-sentence" can weigh on its own
-      const kind = x.noun ? "n" : x.head ? "h" : x.low ? "l" : "u";
-      emit(i, "cx=", caps, "|" + kind + "|", first ? "true" : "false", gm[i] !== 0 ? "|1" : "|0");
+      const kind = x.noun ? KIND.n : x.head ? KIND.h : x.low ? KIND.l : KIND.u;
+      emit(i, T.cx, caps, kind, first ? T.yes : T.no, gm[i] !== 0 ? T.g1 : T.g0);
     }
     if (!frag) {
       if (i === 0) {
-        emit(i, "first");
-        emit(i, "first|c=", caps);
-        emit(i, "first|l=", l);
+        emit(i, T.first);
+        emit(i, T.firstC, caps);
+        emit(i, T.firstL, l);
       }
-      if (i === n - 1) emit(i, "last");
+      if (i === n - 1) emit(i, T.last);
     }
     // neighbours
-    emit(i, "l-1=", lw(i - 1));
-    emit(i, "l+1=", lw(i + 1));
-    emit(i, "l-2=", lw(i - 2));
-    emit(i, "l+2=", lw(i + 2));
-    emit(i, "l-1|l=", lw(i - 1), "|", l);
-    emit(i, "l|l+1=", l, "|", lw(i + 1));
+    emit(i, T.l1, lw(i - 1));
+    emit(i, T.r1, lw(i + 1));
+    emit(i, T.l2, lw(i - 2));
+    emit(i, T.r2, lw(i + 2));
+    emit(i, T.l1l, lw(i - 1), T.bar, l);
+    emit(i, T.lr1, l, T.bar, lw(i + 1));
     if (x.clu) {
-      emit(i, "k-1=", ku(i - 1));
-      emit(i, "k+1=", ku(i + 1));
+      emit(i, T.k1, ku(i - 1));
+      emit(i, T.kr1, ku(i + 1));
     }
-    emit(i, "sh-1=", sh(i - 1));
-    emit(i, "sh+1=", sh(i + 1));
-    emit(i, "l-1|c=", lw(i - 1), "|", caps);
+    emit(i, T.sh1, sh(i - 1));
+    emit(i, T.shr1, sh(i + 1));
+    emit(i, T.l1c, lw(i - 1), T.bar, caps);
     // company suffix after the token ("Nvidia Corp.", "Siemens Energy AG")
     for (let k = 1; k <= 3 && i + k < n; k++) {
       if (COMPANY_SUFFIXES.has(tokens[i + k])) {
-        emit(i, "csuf+", DIGITS[k]);
+        emit(i, T.csuf, DIGIT_PARTS[k]);
         break;
       }
     }
@@ -264,8 +337,8 @@ export function contextFeatures(
       for (let c = 0; c < NUM_GAZ; c++) {
         for (let p = 0; p < 3; p++) {
           if (g & (1 << (c * 3 + p))) {
-            emit(i, "g", GAZ_NAMES[c], DIGITS[p]);
-            emit(i, "g", GAZ_NAMES[c], DIGITS[p], "|c=", caps);
+            emit(i, T.g, GAZ_PARTS[c], DIGIT_PARTS[p]);
+            emit(i, T.g, GAZ_PARTS[c], DIGIT_PARTS[p], T.gc, caps);
           }
         }
       }
@@ -273,7 +346,7 @@ export function contextFeatures(
     for (const j of [i - 1, i + 1]) {
       if (j < 0 || j >= n || gm[j] === 0) continue;
       for (let c = 0; c < NUM_GAZ; c++) {
-        if (gm[j] & (7 << (c * 3))) emit(i, "g", j > i ? "+1" : "-1", GAZ_NAMES[c]);
+        if (gm[j] & (7 << (c * 3))) emit(i, T.g, j > i ? T.after : T.before, GAZ_PARTS[c]);
       }
     }
   }
@@ -322,7 +395,6 @@ export function hashContext(
   const offsets = new Int32Array(tokens.length + 1);
   let k = 0;
   let cur = -1;
-  const hash = fnv1a;
   contextFeatures(tokens, infos, gaz, opts, (i, a, b, c, d, e) => {
     while (cur < i) offsets[++cur] = k;
     if (k === feats.length) {
@@ -330,12 +402,12 @@ export function hashContext(
       bigger.set(feats);
       feats = bigger;
     }
-    // FNV-1a is sequential: hashing the parts in turn equals hashing their concatenation
-    let h = hash(a, 0x811c9dc5);
-    if (b !== undefined) h = hash(b, h);
-    if (c !== undefined) h = hash(c, h);
-    if (d !== undefined) h = hash(d, h);
-    if (e !== undefined) h = hash(e, h);
+    // the parts' hashes were computed once; combining them costs a few multiplications
+    let h = a.h;
+    if (b !== undefined) h = mix(h, b.h);
+    if (c !== undefined) h = mix(h, c.h);
+    if (d !== undefined) h = mix(h, d.h);
+    if (e !== undefined) h = mix(h, e.h);
     feats[k++] = h & mask;
   });
   while (cur < tokens.length) offsets[++cur] = k;

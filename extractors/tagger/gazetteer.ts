@@ -1,5 +1,5 @@
 // Gazetteers as sorted 32-bit phrase hashes with a category bit mask each: compact, no strings shipped.
-import { fnv1a, fnv1aExtend } from "./hash.ts";
+import { fnv1a, phraseExtend } from "./hash.ts";
 
 /** Gazetteer categories, one bit each. */
 export const GAZ = {
@@ -97,7 +97,11 @@ const POS_U = 2;
  * Matches every phrase of up to MAX_PHRASE tokens and returns, per token, a bit set of
  * (category, position) pairs: bit = category * 3 + (0 begin | 1 inside | 2 unit).
  */
-export function matchGazetteer(tokens: readonly string[], gaz: Gazetteer): Int32Array {
+export function matchGazetteer(
+  tokens: readonly string[],
+  gaz: Gazetteer,
+  tokenHashes: ArrayLike<number> = tokens.map((t) => fnv1a(t)),
+): Int32Array {
   const out = new Int32Array(tokens.length);
   const G = NUM_GAZ;
   const M = MAX_PHRASE;
@@ -105,9 +109,9 @@ export function matchGazetteer(tokens: readonly string[], gaz: Gazetteer): Int32
     // no name starts with ASCII punctuation (",", "(", "-")
     const c0 = tokens[i].charCodeAt(0);
     if (c0 < 0x80 && !((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) continue;
-    let h = fnv1a(tokens[i]);
+    let h = tokenHashes[i];
     for (let len = 1; len <= M && i + len <= tokens.length; len++) {
-      if (len > 1) h = fnv1aExtend(h, tokens[i + len - 1]);
+      if (len > 1) h = phraseExtend(h, tokenHashes[i + len - 1]);
       const mask = gaz.lookup(h);
       if (mask === 0) continue;
       for (let c = 0; c < G; c++) {

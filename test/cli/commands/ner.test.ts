@@ -138,7 +138,7 @@ describe("kg ner: start-up and input", () => {
   it("runs from a bundle that is rebuilt when a source is newer than it", async () => {
     const { isFresh, nerBundle } = await import("../../../cli/ner-bundle.mjs");
     const url = await nerBundle();
-    assert.ok(url && url.endsWith("/.cache/ner/ner.mjs"), String(url));
+    assert.ok(url && url.endsWith("/.cache/ner/ner-main.js"), String(url));
     const root = mkdtempSync(join(tmpdir(), "kg-bundle-"));
     writeFileSync(join(root, "a.ts"), "export {}");
     writeFileSync(join(root, "out.mjs"), "");

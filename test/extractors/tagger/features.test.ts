@@ -92,3 +92,12 @@ describe("tagger features", () => {
     assert.equal(empty.feats.length, 0);
   });
 });
+
+describe("tagger phrase hashes", () => {
+  it("hash a single token as its FNV-1a and depend on token order", async () => {
+    const { fnv1a } = await import("../../../extractors/tagger/hash.ts");
+    assert.equal(phraseHash(["Nvidia"]), fnv1a("Nvidia"));
+    assert.notEqual(phraseHash(["Deutsche", "Bank"]), phraseHash(["Bank", "Deutsche"]));
+    assert.notEqual(phraseHash(["Deutsche", "Bank"]), phraseHash(["Deutsche Bank"]));
+  });
+});
