@@ -6,7 +6,8 @@
 // The data folder comes from --data, else KG_NER_DATA, else ../shared/data/ner. Test-only
 // files (*.test.jsonl) are never read. Reproducible: fixed seed, fixed file order.
 // German: GermEval 2014 dev (gold, all of it) and WikiANN-de (silver, names cut at
-// punctuation: scripts/silver-spans.ts) with domain feature augmentation; English: WikiANN-en,
+// punctuation: scripts/silver-spans.ts) and the English gold files, with domain feature
+// augmentation (scripts/domains.ts); English: WikiANN-en,
 // WNUT 2017, the Broad Twitter Corpus and SEC filings. Gazetteers come from the lexicons
 // folder, npm packages (devDependencies) and the names of the training files.
 // Figures: held out per file as configured below; KG_NER_CV=5 cross-validates over GermEval
