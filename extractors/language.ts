@@ -2,6 +2,7 @@
 // English are told apart and another language is recognized as such ('fr', 'es', ...).
 // Short texts, where franc is unreliable, are decided by German and English function words.
 import { franc } from "franc";
+import { countFunctionWords } from "./function-words.ts";
 
 const FRANC_TO_ISO1: Readonly<Record<string, string>> = Object.freeze({
   deu: "de",
@@ -23,95 +24,8 @@ const FRANC_TO_ISO1: Readonly<Record<string, string>> = Object.freeze({
 const ONLY = Object.keys(FRANC_TO_ISO1);
 const SHORT = 250;
 
-const DE_WORDS = new Set([
-  "der",
-  "die",
-  "das",
-  "und",
-  "ist",
-  "nicht",
-  "mit",
-  "von",
-  "für",
-  "ein",
-  "eine",
-  "auf",
-  "den",
-  "dem",
-  "des",
-  "sich",
-  "zu",
-  "im",
-  "wird",
-  "sagte",
-  "nach",
-  "bei",
-  "auch",
-  "soll",
-  "baut",
-  "liefert",
-  "sprach",
-  "neue",
-  "neuen",
-  "einen",
-  "einem",
-  "über",
-  "wie",
-  "werden",
-  "wurde",
-  "hat",
-  "haben",
-  "sind",
-  "noch",
-  "nur",
-  "oder",
-  "aber",
-  "als",
-  "kündigte",
-  "dass",
-]);
-const EN_WORDS = new Set([
-  "the",
-  "and",
-  "is",
-  "not",
-  "with",
-  "of",
-  "for",
-  "a",
-  "on",
-  "to",
-  "in",
-  "its",
-  "has",
-  "was",
-  "by",
-  "that",
-  "will",
-  "said",
-  "says",
-  "would",
-  "from",
-  "at",
-  "speak",
-  "spoke",
-  "are",
-  "be",
-  "it",
-  "this",
-  "they",
-  "he",
-  "she",
-]);
-
 function functionWords(text: string): { de: number; en: number } {
-  let de = 0;
-  let en = 0;
-  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    if (DE_WORDS.has(w)) de++;
-    if (EN_WORDS.has(w)) en++;
-  }
-  return { de, en };
+  return countFunctionWords(text.toLowerCase().match(/\p{L}+/gu) ?? []);
 }
 
 /** ISO 639-1 code of the text's language ("de", "en", "fr", ...), or "und" when undecidable. */

@@ -2,57 +2,7 @@
 // Reads {"tokens": [...]} per line, writes {"tags": [...]} per line, in order.
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-
-const FUNCTION_WORDS = {
-  de: new Set([
-    "der",
-    "die",
-    "das",
-    "und",
-    "ist",
-    "nicht",
-    "mit",
-    "von",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "im",
-    "zu",
-    "auf",
-    "für",
-    "sich",
-    "auch",
-    "wird",
-    "wurde",
-    "sie",
-  ]),
-  en: new Set([
-    "the",
-    "and",
-    "of",
-    "to",
-    "is",
-    "that",
-    "was",
-    "for",
-    "with",
-    "on",
-    "as",
-    "by",
-    "at",
-    "from",
-    "his",
-    "her",
-    "it",
-    "are",
-    "be",
-    "this",
-    "which",
-    "he",
-  ]),
-};
+import { countFunctionWords } from "../../extractors/function-words.ts";
 
 /**
  * Guesses German or English from the first sentences' words: by their function words, which
@@ -60,15 +10,9 @@ const FUNCTION_WORDS = {
  * when there are too few of them to tell.
  */
 export async function guessLanguage(sentences: readonly string[][]): Promise<"de" | "en"> {
-  let de = 0;
-  let en = 0;
-  for (const tokens of sentences.slice(0, 200)) {
-    for (const t of tokens) {
-      const w = t.toLowerCase();
-      if (FUNCTION_WORDS.de.has(w)) de++;
-      else if (FUNCTION_WORDS.en.has(w)) en++;
-    }
-  }
+  const { de, en } = countFunctionWords(
+    sentences.slice(0, 200).flatMap((t) => t.map((w) => w.toLowerCase())),
+  );
   if (de + en >= 20 && (de >= 3 * en || en >= 3 * de)) return de > en ? "de" : "en";
   const { franc } = await import("franc");
   const sample = sentences
