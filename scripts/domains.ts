@@ -5,7 +5,7 @@
 import type { SentenceFeatures } from "../extractors/tagger/features.ts";
 import type { LinearModel } from "../extractors/tagger/decode.ts";
 import { fnv1a } from "../extractors/tagger/hash.ts";
-import { TAGS } from "../extractors/tagger/tags.ts";
+import { NUM_TAGS } from "../extractors/tagger/tags.ts";
 
 /** Bucket offset of a domain's private copy of the features: index ^ salt. */
 export function domainSalt(domain: string, mask: number): number {
@@ -16,7 +16,7 @@ export function domainSalt(domain: string, mask: number): number {
 export function foldDomains(m: LinearModel, domains: readonly string[], bits: number): LinearModel {
   if (domains.length === 0) return m;
   const mask = (1 << bits) - 1;
-  const T = TAGS.length;
+  const T = NUM_TAGS;
   const weights = Float32Array.from(m.weights);
   for (const d of domains) {
     const salt = domainSalt(d, mask);

@@ -97,6 +97,19 @@ const GAZ_ONLY: Record<string, string[]> = {
  */
 const CLUSTERS: Record<string, string> = { de: "0", en: "0" };
 
+/** A German WikiANN file: silver fragments in the "wiki" domain. */
+function wikiannDe(file: string, holdout: number): Source {
+  return {
+    file,
+    repeat: Number(process.env.KG_NER_WA_REPEAT ?? 1),
+    weight: Number(process.env.KG_NER_WA_W ?? 1),
+    partial: process.env.KG_NER_PARTIAL === "1",
+    fragment: true,
+    holdout,
+    domain: "wiki",
+  };
+}
+
 const PLAN: Record<string, Source[]> = {
   de: [
     {
@@ -107,24 +120,8 @@ const PLAN: Record<string, Source[]> = {
       domain: "news",
       cv: true,
     },
-    {
-      file: "wikiann-de.train.jsonl",
-      repeat: Number(process.env.KG_NER_WA_REPEAT ?? 1),
-      weight: Number(process.env.KG_NER_WA_W ?? 1),
-      partial: process.env.KG_NER_PARTIAL === "1",
-      fragment: true,
-      holdout: 0,
-      domain: "wiki",
-    },
-    {
-      file: "wikiann-de.dev.jsonl",
-      repeat: Number(process.env.KG_NER_WA_REPEAT ?? 1),
-      weight: Number(process.env.KG_NER_WA_W ?? 1),
-      partial: process.env.KG_NER_PARTIAL === "1",
-      fragment: true,
-      holdout: 2000,
-      domain: "wiki",
-    },
+    wikiannDe("wikiann-de.train.jsonl", 0),
+    wikiannDe("wikiann-de.dev.jsonl", 2000),
     // English gold names, each in its own domain (5-fold GermEval 0.7034 -> 0.7096; KG_NER_DE_EN=0 leaves them out)
     ...(process.env.KG_NER_DE_EN !== "0"
       ? [
@@ -205,10 +202,12 @@ function freeTokens(s: Sentence, gaz: Gazetteer): Uint8Array {
   const keep = (process.env.KG_NER_KEEP ?? "PER,ORG,LOC").split(",");
   // with KG_NER_FREE=names, a capitalized common noun ("Modell", "Landesebene") keeps its O
   const nouns = process.env.KG_NER_FREE === "names";
+  const isNoun = (t: string) => {
+    const info = wordInfo(t, gaz);
+    return info.noun || info.head !== "";
+  };
   return Uint8Array.from(s.tokens, (t, i) =>
-    (s.tags[i] === "O" &&
-      /^[\p{Lu}\p{N}]/u.test(t) &&
-      !(nouns && (wordInfo(t, gaz).noun || wordInfo(t, gaz).head !== ""))) ||
+    (s.tags[i] === "O" && /^[\p{Lu}\p{N}]/u.test(t) && !(nouns && isNoun(t))) ||
     (s.tags[i] !== "O" && !keep.includes(s.tags[i].slice(2)))
       ? 1
       : 0,
