@@ -20,7 +20,7 @@
 // KG_NER_DEBUG=1 (writes the held-out errors to /tmp/ner-debug-LANG.txt).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gzipSync, gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { Command } from "commander";
@@ -42,7 +42,6 @@ import { encodeModel, type TaggerModel } from "../extractors/tagger/format.ts";
 import { TAGS, tagIndex } from "../extractors/tagger/tags.ts";
 import { bioSpans } from "../extractors/tagger/index.ts";
 import { tokenize } from "../extractors/tagger/tokenize.ts";
-import { wordClusters } from "./word-clusters.ts";
 import { splitSilverSpans, type Sentence } from "./silver-spans.ts";
 import { augment, foldDomains } from "./domains.ts";
 
@@ -89,13 +88,21 @@ const GAZ_ONLY: Record<string, string[]> = {
 };
 
 /**
- * Distributional word clusters (scripts/word-clusters.ts), per language; off in the shipped
- * models, KG_NER_CLU=1 turns them on. Measured 2026-11-29: English held out wikiann-en.dev F1
- * 0.772 -> 0.780, sec 0.906 -> 0.909, wnut17 0.517 -> 0.516, but wikigold-en.test 0.608 ->
- * 0.606 and a split person name in the model test; German (~0.35M tokens of text, mostly
- * WikiANN fragments: too little for good clusters) germeval held out 0.695 -> 0.688.
+ * Word clusters from GloVe vectors (scripts/glove-clusters.ts), per language: "1" uses
+ * models/word-clusters-en.tsv.gz, "0" none (KG_NER_CLU overrides).
  */
-const CLUSTERS: Record<string, string> = { de: "0", en: "0" };
+const CLUSTERS: Record<string, string> = { de: "1", en: "1" };
+const CLUSTER_FILE = process.env.KG_NER_CLU_FILE ?? join(ROOT, "models", "word-clusters-en.tsv.gz");
+
+/** wordKey("clu", word) -> 1 + cluster id, from the committed cluster file. */
+function readClusters(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const line of gunzipSync(readFileSync(CLUSTER_FILE)).toString("utf8").split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab > 0) out.set(wordKey("clu", line.slice(0, tab)), parseInt(line.slice(tab + 1), 16) + 1);
+  }
+  return out;
+}
 
 /** A German WikiANN file: silver fragments in the "wiki" domain. */
 function wikiannDe(file: string, holdout: number): Source {
@@ -171,6 +178,9 @@ const PLAN: Record<string, Source[]> = {
       domain: "social",
     },
     { file: "sec-en.train.jsonl", repeat: 2, fragment: false, holdout: 150, domain: "finance", cv: true },
+    ...(process.env.KG_NER_EN_DE === "1"
+      ? [{ file: "germeval2014-de.dev.jsonl", repeat: 1, fragment: false, holdout: 0, domain: "denews" }]
+      : []),
   ],
 };
 
@@ -529,14 +539,8 @@ function trainLanguage(
   if (process.env.KG_NER_XGAZ !== "0") {
     for (const f of GAZ_ONLY[lang]) for (const s of readJsonl(join(dataDir, f))) corpusGaz.addSpans(s);
   }
-  // distributional word clusters from all the token text read (labels unused)
-  const cluMap = new Map<number, number>();
-  if ((process.env.KG_NER_CLU ?? CLUSTERS[lang]) === "1") {
-    const t1 = Date.now();
-    const text = [...gazOnly, ...train.map((x) => x.s)].map((s) => s.tokens);
-    for (const [w, c] of wordClusters(text, SEED + 2)) cluMap.set(wordKey("clu", w), c + 1);
-    console.log(`[${lang}] ${cluMap.size} word clusters in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
-  }
+  // word clusters from GloVe vectors
+  const cluMap = (process.env.KG_NER_CLU ?? CLUSTERS[lang]) === "1" ? readClusters() : new Map<number, number>();
   const gaz = unionGazetteer([lexGaz, corpusGaz, SortedGazetteer.fromMap(cluMap)]);
 
   // featurize; each training sentence without its own spans in the corpus gazetteer

@@ -191,10 +191,10 @@ export function wordInfo(w: string, gaz: Gazetteer): WordInfo {
       else if (dist & (1 << (4 + t))) f.push(`dist~${DIST_TYPES[t]}`);
     }
   } else f.push("dist=none");
-  const cid = gaz.lookup(wordKey("clu", w));
-  const clu = cid === 0 ? "" : String(cid - 1);
+  const cid = gaz.lookup(wordKey("clu", l));
   // only with a model that has clusters: a model without them sees no cluster features at all
-  if (cid !== 0) f.push(`k4=${(cid - 1) >> 4}`, `k8=${clu}`, `k8=${clu}|c=${caps}`);
+  const clu = cid === 0 ? "" : String((cid - 1) >> 4);
+  if (cid !== 0) f.push(`k4=${(cid - 1) >> 8}`, `k8=${clu}`, `k12=${cid - 1}`, `k12=${cid - 1}|c=${caps}`);
   if (w.includes("-")) f.push("hyph", `hyphlast=${l.slice(l.lastIndexOf("-") + 1)}`);
   if (COMPANY_SUFFIXES.has(w)) f.push("csuf");
   // German genitive: "Merkels", "Nvidias" -> the gazetteer entry of "Merkel", "Nvidia"

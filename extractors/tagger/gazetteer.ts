@@ -34,8 +34,8 @@ export function wordKey(kind: "cap" | "low" | "dist" | "clu", w: string): number
  */
 export const DIST_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
 /**
- * The distributional cluster of a word form, under wordKey("clu", w): 1 + an 8-bit id whose
- * top 4 bits are the coarse class (see scripts/word-clusters.ts); 0 for rare words.
+ * The word cluster of a lowercase word form, under wordKey("clu", w): 1 + a 12-bit id whose top
+ * 4 and top 8 bits are coarser classes (scripts/glove-clusters.ts); 0 for words without one.
  */
 /** Longest phrase looked up, in tokens. */
 export const MAX_PHRASE = 6;

@@ -76,6 +76,27 @@ describe("tagger features", () => {
     assert.ok(!f[2].includes("noun"));
   });
 
+  it("adds word-cluster features at three grains, by lowercase form, only for clustered words", () => {
+    // cluster ids are 12 bits: 0x36d has the coarse class 0x3 and the middle class 0x36
+    const clu = SortedGazetteer.fromMap(
+      new Map([
+        [wordKey("clu", "siemens"), 0x36d + 1],
+        [wordKey("clu", "baut"), 0x100 + 1],
+      ]),
+    );
+    const f = featureNames(["SIEMENS", "baut", "Xyzzy"], clu);
+    assert.ok(f[0].includes("k4=3") && f[0].includes("k8=54") && f[0].includes("k12=877"));
+    assert.ok(f[0].includes("k12=877|c=U"), "the fine cluster with the capitalization");
+    assert.ok(f[0].includes("k+1=16"), "the next word's middle cluster");
+    assert.deepEqual(
+      featureNames(["Siemens"], clu)[0].filter((x) => x.startsWith("k")),
+      featureNames(["siemens"], clu)[0].filter((x) => x.startsWith("k")).map((x) => x.replace("c=L", "c=C")),
+      "any capitalization finds the same cluster",
+    );
+    assert.ok(!f[2].some((x) => /^k(4|8|12)=/.test(x)), "no cluster, no cluster features");
+    assert.ok(!featureNames(["SIEMENS"], gaz)[0].some((x) => x.startsWith("k")), "a model without clusters");
+  });
+
   it("matches gazetteer phrases by token position", () => {
     const m = matchGazetteer(["die", "Deutsche", "Bank"], gaz);
     assert.equal(m[0], 0);
