@@ -69,7 +69,8 @@ function kmeans(g: Glove, idx: Int32Array, k: number, seed: number): Uint8Array 
   const step = Math.max(1, Math.floor(idx.length / SEED_SAMPLE));
   for (let i = 0; i < idx.length; i += step) sample.push(idx[i]);
   const cent = new Float32Array(k * dims);
-  const setCentre = (ci: number, row: number) => cent.set(vecs.subarray(row * dims, (row + 1) * dims), ci * dims);
+  const setCentre = (ci: number, row: number) =>
+    cent.set(vecs.subarray(row * dims, (row + 1) * dims), ci * dims);
   setCentre(0, sample[Math.floor(rand() * sample.length)]);
   const dist = new Float64Array(sample.length).fill(Infinity);
   for (let c = 1; c < k; c++) {

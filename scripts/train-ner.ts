@@ -540,7 +540,8 @@ function trainLanguage(
     for (const f of GAZ_ONLY[lang]) for (const s of readJsonl(join(dataDir, f))) corpusGaz.addSpans(s);
   }
   // word clusters from GloVe vectors
-  const cluMap = (process.env.KG_NER_CLU ?? CLUSTERS[lang]) === "1" ? readClusters() : new Map<number, number>();
+  const cluMap =
+    (process.env.KG_NER_CLU ?? CLUSTERS[lang]) === "1" ? readClusters() : new Map<number, number>();
   const gaz = unionGazetteer([lexGaz, corpusGaz, SortedGazetteer.fromMap(cluMap)]);
 
   // featurize; each training sentence without its own spans in the corpus gazetteer

@@ -90,7 +90,9 @@ describe("tagger features", () => {
     assert.ok(f[0].includes("k+1=16"), "the next word's middle cluster");
     assert.deepEqual(
       featureNames(["Siemens"], clu)[0].filter((x) => x.startsWith("k")),
-      featureNames(["siemens"], clu)[0].filter((x) => x.startsWith("k")).map((x) => x.replace("c=L", "c=C")),
+      featureNames(["siemens"], clu)[0]
+        .filter((x) => x.startsWith("k"))
+        .map((x) => x.replace("c=L", "c=C")),
       "any capitalization finds the same cluster",
     );
     assert.ok(!f[2].some((x) => /^k(4|8|12)=/.test(x)), "no cluster, no cluster features");
