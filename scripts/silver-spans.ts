@@ -45,3 +45,22 @@ export function splitSilverSpans(
   }
   return { s: { tokens: s.tokens, tags }, free };
 }
+
+/**
+ * A silver name that is a nationality or language adjective and nothing else ("British"
+ * linked to the United Kingdom, "deutschen" linked to Germany) is no place in news guidelines:
+ * English (CoNLL style, as in WikiGold) calls it MISC, German (GermEval, Universal NER) O.
+ */
+export function relabelAdjectives(
+  s: Sentence,
+  isAdjective: (w: string) => boolean,
+  label: "MISC" | "O",
+): Sentence {
+  let tags: string[] | undefined;
+  for (const sp of bioSpans(s.tags)) {
+    if (sp.end - sp.start !== 1 || sp.label === "MISC" || !isAdjective(s.tokens[sp.start])) continue;
+    tags ??= [...s.tags];
+    tags[sp.start] = label === "O" ? "O" : "B-MISC";
+  }
+  return tags ? { tokens: s.tokens, tags } : s;
+}

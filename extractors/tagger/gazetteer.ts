@@ -12,14 +12,15 @@ export const GAZ = {
   TORG: 6,
   TLOC: 7,
   TMISC: 8,
+  NAT: 9, // nationality and language adjectives ("British", "französischen"): not names of places
 } as const;
 export const GAZ_NAMES = Object.keys(GAZ);
 /** Categories matched as phrases. */
 export const NUM_GAZ = GAZ_NAMES.length;
 /** Word-level categories, looked up by wordKey(): a capitalized word mostly seen outside names ("Modell"). */
-export const WORD_NOUN = 9;
+export const WORD_NOUN = 10;
 /** The lowercase form is a word seen in lowercase ("die" for "Die"). */
-export const WORD_LOWER = 10;
+export const WORD_LOWER = 11;
 
 /** Hash of a word-level entry (kept apart from phrase hashes by a prefix). */
 export function wordKey(kind: "cap" | "low" | "dist" | "clu", w: string): number {

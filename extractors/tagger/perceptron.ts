@@ -38,7 +38,15 @@ export class AveragedPerceptron {
   readonly tu: Float64Array;
   c = 1;
 
-  constructor(readonly bits: number) {
+  /**
+   * Cost-augmented training: every wrong tag scores `margin` more while the sentence is
+   * decoded, so an update happens until the gold sequence wins by a margin (0: the plain
+   * perceptron).
+   */
+  constructor(
+    readonly bits: number,
+    readonly margin = 0,
+  ) {
     this.w = new Float64Array((1 << bits) * NUM_TAGS);
     this.u = new Float64Array(this.w.length);
     this.tw = new Float64Array((NUM_TAGS + 1) * NUM_TAGS);
@@ -59,8 +67,16 @@ export class AveragedPerceptron {
   update(s: TrainingSentence): number {
     const m = this.current();
     const emit = emissions(m, s.sf);
-    const pred = viterbi(emit, m.transitions);
     const { sf } = s;
+    let pred: Int32Array;
+    if (this.margin > 0) {
+      const cost = Float64Array.from(emit);
+      for (let i = 0; i < s.gold.length; i++) {
+        if (s.free?.[i]) continue;
+        for (let t = 0; t < NUM_TAGS; t++) if (t !== s.gold[i]) cost[i * NUM_TAGS + t] += this.margin;
+      }
+      pred = viterbi(cost, m.transitions);
+    } else pred = viterbi(emit, m.transitions);
     let gold = s.gold;
     if (s.free) {
       const constrained = Float64Array.from(emit);

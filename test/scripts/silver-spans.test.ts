@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { splitSilverSpans } from "../../scripts/silver-spans.ts";
+import { relabelAdjectives, splitSilverSpans } from "../../scripts/silver-spans.ts";
 
 describe("silver spans (WikiANN) cut at punctuation", () => {
   it("makes 'City , State' two places", () => {
@@ -30,5 +30,26 @@ describe("silver spans (WikiANN) cut at punctuation", () => {
       splitSilverSpans({ tokens: ["A", ",", "B"], tags: ["B-LOC", "I-LOC", "I-LOC"] }, false).s.tags,
       ["B-LOC", "I-LOC", "I-LOC"],
     );
+  });
+
+  it("relabels a lone nationality adjective: MISC in English, O in German", () => {
+    const isAdj = (w: string) => ["British", "deutschen"].includes(w);
+    const en = relabelAdjectives(
+      {
+        tokens: ["a", "British", "band", "from", "British", "Columbia"],
+        tags: ["O", "B-LOC", "O", "O", "B-LOC", "I-LOC"],
+      },
+      isAdj,
+      "MISC",
+    );
+    assert.deepEqual(en.tags, ["O", "B-MISC", "O", "O", "B-LOC", "I-LOC"], "a longer name keeps its label");
+    const de = relabelAdjectives(
+      { tokens: ["der", "deutschen", "Bahn"], tags: ["O", "B-LOC", "O"] },
+      isAdj,
+      "O",
+    );
+    assert.deepEqual(de.tags, ["O", "O", "O"]);
+    const none = { tokens: ["Paris"], tags: ["B-LOC"] };
+    assert.equal(relabelAdjectives(none, isAdj, "O"), none, "unchanged sentences are not copied");
   });
 });

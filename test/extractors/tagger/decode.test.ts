@@ -95,4 +95,29 @@ describe("tagger decoding", () => {
     assert.deepEqual(tags, ["O", "B-PER"]);
     assert.deepEqual(Array.from(run().weights), Array.from(m.weights));
   });
+
+  it("with a margin, keeps learning until gold wins by it", () => {
+    const data = [
+      {
+        sf: { feats: Int32Array.from([1, 2]), offsets: Int32Array.from([0, 1, 2]) },
+        gold: Int32Array.from([idx("B-PER"), 0]),
+      },
+    ];
+    const gap = (margin: number) => {
+      const p = new AveragedPerceptron(4, margin);
+      const r = mulberry32(7);
+      for (let e = 0; e < 20; e++) p.epoch(data, r);
+      const e = emissions(
+        { weights: p.w as unknown as Float32Array, transitions: p.tw as unknown as Float32Array },
+        data[0].sf,
+      );
+      // how far the gold tag of the first token leads the best wrong one
+      let best = -Infinity;
+      for (let t = 0; t < T; t++) if (t !== idx("B-PER")) best = Math.max(best, e[t]);
+      return e[idx("B-PER")] - best;
+    };
+    // the plain perceptron stops at the first correct decoding; the margin one pushes on
+    assert.ok(gap(0) > 0);
+    assert.ok(gap(4) > gap(0), `gaps ${gap(0)} and ${gap(4)}`);
+  });
 });
