@@ -10,7 +10,14 @@ export interface Span {
   text: string;
 }
 
-export const ENTITY_TYPES = ["Person", "Organization", "Project", "Location", "Hardware", "Model"] as const;
+export const ENTITY_TYPES = [
+  "Person",
+  "Organization",
+  "Project",
+  "Location",
+  "Hardware",
+  "Model",
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface Entity {
