@@ -2,7 +2,7 @@
 // Crusoe'. A capitalized word joined by 'und'/'and'/'sowie'/'&' to an organization the lexicon or a
 // cue found is an organization too, when nothing says it is a common noun, a place or a person.
 import type { Candidate, Doc } from "./doc.ts";
-import { startsUpper } from "./doc.ts";
+import { startsUpper, tokenOffsetsOf } from "./doc.ts";
 import { isPlace } from "./organizations.ts";
 
 const CONJUNCTIONS = new Set(["und", "and", "sowie", "&"]);
@@ -12,12 +12,7 @@ const CONFIDENCE = 0.6;
 
 export function findCoordinatedOrganizations(doc: Doc, candidates: readonly Candidate[]): Candidate[] {
   const toks = doc.tokens;
-  const byStart = new Map<number, number>();
-  const byEnd = new Map<number, number>();
-  toks.forEach((t, i) => {
-    byStart.set(t.start, i);
-    byEnd.set(t.end, i);
-  });
+  const { byStart, byEnd } = tokenOffsetsOf(doc);
   const covered = new Set<number>();
   for (const c of candidates) {
     const a = byStart.get(c.start);

@@ -38,6 +38,29 @@ export interface Candidate {
   named?: boolean;
 }
 
+export interface TokenOffsets {
+  /** Token index by the character offset where the token starts. */
+  byStart: ReadonlyMap<number, number>;
+  /** Token index by the character offset where the token ends. */
+  byEnd: ReadonlyMap<number, number>;
+}
+
+const tokenOffsets = new WeakMap<Doc["tokens"], TokenOffsets>();
+/** Which token starts or ends at a character offset; built once per document. */
+export function tokenOffsetsOf(doc: Doc): TokenOffsets {
+  let hit = tokenOffsets.get(doc.tokens);
+  if (!hit) {
+    const byStart = new Map<number, number>();
+    const byEnd = new Map<number, number>();
+    doc.tokens.forEach((t, i) => {
+      byStart.set(t.start, i);
+      byEnd.set(t.end, i);
+    });
+    tokenOffsets.set(doc.tokens, (hit = { byStart, byEnd }));
+  }
+  return hit;
+}
+
 /** Lower-cased first letter? ('nutzt' yes, 'OpenAI' no, 'xAI' yes.) */
 export const startsLower = (s: string): boolean => {
   const c = s.charAt(0);

@@ -4,7 +4,7 @@
 //   Larry Ellison', "Nvidia's chief executive Jensen Huang", 'Softbank-Chef Son',
 //   'the chief executive of Nvidia, Jensen Huang'.
 // A bare C-level title ('CFO Sarah Friar') in an article about one company implies that company.
-import type { Doc } from "./doc.ts";
+import { tokenOffsetsOf, type Doc } from "./doc.ts";
 import { roleTitleAt, type TitleHit } from "./titles.ts";
 import { buildMatcher, matchAt, type Matcher } from "./matcher.ts";
 import type { Entity, Role, RoleFinding } from "./types.ts";
@@ -130,11 +130,10 @@ function indexMentions(doc: Doc, entities: readonly Entity[]): MentionIndex {
   const byTok: (Entity | undefined)[] = new Array(n);
   const startTok = new Int32Array(n).fill(-1);
   const endTok = new Int32Array(n).fill(-1);
-  const startIdx = new Map<number, number>();
-  doc.tokens.forEach((t, i) => startIdx.set(t.start, i));
+  const { byStart } = tokenOffsetsOf(doc);
   for (const e of entities) {
     for (const m of e.mentions) {
-      const a = startIdx.get(m.start);
+      const a = byStart.get(m.start);
       if (a === undefined) continue;
       let b = a;
       while (b < n && doc.tokens[b].end <= m.end) b++;
