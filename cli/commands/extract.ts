@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { extract, createContext } from "../../extractors/pipeline.ts";
 import type { ExtractionResult, Language } from "../../extractors/types.ts";
 import { NER_MODES, nerSpansFor, resolveNerMode, type NerMode } from "../ner-mode.ts";
+import { unreadableReason } from "../unreadable.ts";
 export type { NerMode } from "../ner-mode.ts";
 
 export class UnreadableFileError extends Error {
@@ -17,8 +18,7 @@ export async function readArticle(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new UnreadableFileError(`cannot read ${file}: ${e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "is a directory" : e.message}`);
+    throw new UnreadableFileError(`cannot read ${file}: ${unreadableReason(err)}`);
   }
   let text: string;
   try {

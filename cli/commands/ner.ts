@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { countFunctionWords } from "../../extractors/function-words.ts";
+import { unreadableReason } from "../unreadable.ts";
 
 /**
  * Guesses German or English from the first sentences' words: by their function words, which
@@ -39,10 +40,7 @@ export function register(program: Command): void {
       try {
         text = readFileSync(opts.jsonl, "utf8");
       } catch (err) {
-        const code = (err as { code?: string }).code;
-        throw new Error(
-          `cannot read ${opts.jsonl}: ${code === "ENOENT" ? "no such file" : (err as Error).message}`,
-        );
+        throw new Error(`cannot read ${opts.jsonl}: ${unreadableReason(err)}`);
       }
       const lines = text.split("\n");
       for (const [i, line] of lines.entries()) {
