@@ -139,7 +139,7 @@ export interface WordInfo {
   noun: boolean;
   low: boolean;
   head: string;
-  /** Distributional cluster id ("" for rare words). */
+  /** The word's middle-grain (8-bit) GloVe cluster ("" without one); its neighbours see it. */
   clu: string;
   /** fnv1a of the word form: its gazetteer phrase hash. */
   form: number;

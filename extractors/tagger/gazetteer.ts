@@ -22,7 +22,11 @@ export const WORD_NOUN = 10;
 /** The lowercase form is a word seen in lowercase ("die" for "Die"). */
 export const WORD_LOWER = 11;
 
-/** Hash of a word-level entry (kept apart from phrase hashes by a prefix). */
+/**
+ * Hash of a word-level entry (kept apart from phrase hashes by a prefix). Under "clu", the
+ * lowercase form's word cluster: 1 + a 12-bit id whose top 4 and top 8 bits are coarser
+ * classes (scripts/glove-clusters.ts); 0 for words without one.
+ */
 export function wordKey(kind: "cap" | "low" | "dist" | "clu", w: string): number {
   const p = kind === "cap" ? "\u0001" : kind === "low" ? "\u0002" : kind === "dist" ? "\u0003" : "\u0004";
   return fnv1a(p + w);
@@ -34,10 +38,6 @@ export function wordKey(kind: "cap" | "low" | "dist" | "clu", w: string): number
  * when at least a fifth are, bit 8 when it was seen at least five times.
  */
 export const DIST_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
-/**
- * The word cluster of a lowercase word form, under wordKey("clu", w): 1 + a 12-bit id whose top
- * 4 and top 8 bits are coarser classes (scripts/glove-clusters.ts); 0 for words without one.
- */
 /** Longest phrase looked up, in tokens. */
 export const MAX_PHRASE = 6;
 
