@@ -126,31 +126,39 @@ export function stripMarkup(s: Sentence): Sentence {
   return tokens.length === s.tokens.length ? s : { tokens, tags };
 }
 
-export interface FacilityHeads {
+/** Head words of a kind of name: its last word, its first word, the end of a compound. */
+export interface HeadWords {
   last: string[];
   first: string[];
   suffix: string[];
 }
 
 /**
- * A silver ORG that names a facility ("Citi Field", "Schloss Frederiksborg", "Olympiastadion")
- * is a LOC in news guidelines (CoNLL, GermEval, Universal NER); WikiANN types it by its page,
- * mostly ORG. The head words are data (scripts/data/facility-heads.json).
+ * A silver name whose head says what it is gets the label news guidelines give that kind
+ * (CoNLL, GermEval, Universal NER), whatever page WikiANN typed it by: a facility ("Citi
+ * Field", "Schloss Frederiksborg", "Olympiastadion") is a LOC, not an ORG; an event ("1988
+ * Summer Olympics", "Battle of Buçaco", "Fußball-Weltmeisterschaft") is MISC. Only names
+ * labelled `from` change. The head words are data (scripts/data/*-heads.json).
  */
-export function relabelFacilities(s: Sentence, heads: FacilityHeads): Sentence {
+export function relabelByHeads(
+  s: Sentence,
+  heads: HeadWords,
+  from: readonly string[],
+  to: "LOC" | "MISC",
+): Sentence {
   const last = new Set(heads.last);
   const first = new Set(heads.first);
   let tags: string[] | undefined;
   for (const sp of bioSpans(s.tags)) {
-    if (sp.label !== "ORG") continue;
+    if (!from.includes(sp.label)) continue;
     const end = s.tokens[sp.end - 1];
     const lower = end.toLowerCase();
-    const facility =
+    const match =
       (sp.end - sp.start > 1 && (last.has(end) || first.has(s.tokens[sp.start]))) ||
       heads.suffix.some((x) => lower.endsWith(x) && lower.length > x.length + 2);
-    if (!facility) continue;
+    if (!match) continue;
     tags ??= [...s.tags];
-    for (let i = sp.start; i < sp.end; i++) tags[i] = (i === sp.start ? "B-" : "I-") + "LOC";
+    for (let i = sp.start; i < sp.end; i++) tags[i] = (i === sp.start ? "B-" : "I-") + to;
   }
   return tags ? { tokens: s.tokens, tags } : s;
 }

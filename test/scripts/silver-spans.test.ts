@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import {
   binomialTokens,
   relabelAdjectives,
-  relabelFacilities,
+  relabelByHeads,
   relabelOffices,
   relabelTitles,
   splitSilverSpans,
   stripMarkup,
-  type FacilityHeads,
+  type HeadWords,
 } from "../../scripts/silver-spans.ts";
 
 describe("silver spans (WikiANN) brought to news guidelines", () => {
@@ -107,22 +107,26 @@ describe("silver spans (WikiANN) brought to news guidelines", () => {
   it("makes a facility ORG a place, from the committed head words, in both languages", () => {
     const heads = JSON.parse(readFileSync("scripts/data/facility-heads.json", "utf8")) as Record<
       string,
-      FacilityHeads
+      HeadWords
     >;
-    const en = relabelFacilities(
+    const en = relabelByHeads(
       {
         tokens: ["at", "Citi", "Field", "against", "New", "York", "Mets"],
         tags: ["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
       },
       heads.en,
+      ["ORG"],
+      "LOC",
     );
     assert.deepEqual(en.tags, ["O", "B-LOC", "I-LOC", "O", "B-ORG", "I-ORG", "I-ORG"]);
-    const de = relabelFacilities(
+    const de = relabelByHeads(
       {
         tokens: ["Schloss", "Frederiksborg", "und", "Olympiastadion", "und", "FC", "Magdeburg"],
         tags: ["B-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG"],
       },
       heads.de,
+      ["ORG"],
+      "LOC",
     );
     assert.deepEqual(de.tags, ["B-LOC", "I-LOC", "O", "B-LOC", "O", "B-ORG", "I-ORG"]);
   });
