@@ -136,9 +136,8 @@ export interface HeadWords {
 /**
  * A silver name whose head says what it is gets the label news guidelines give that kind
  * (CoNLL, GermEval, Universal NER), whatever page WikiANN typed it by: a facility ("Citi
- * Field", "Schloss Frederiksborg", "Olympiastadion") is a LOC, not an ORG; an event ("1988
- * Summer Olympics", "Battle of Buçaco", "Fußball-Weltmeisterschaft") is MISC. Only names
- * labelled `from` change. The head words are data (scripts/data/*-heads.json).
+ * Field", "Schloss Frederiksborg", "Olympiastadion") is a LOC, not an ORG. Only names labelled
+ * `from` change. The head words are data (scripts/data/facility-heads.json).
  */
 export function relabelByHeads(
   s: Sentence,
