@@ -46,6 +46,16 @@ export function splitSilverSpans(
   return { s: { tokens: s.tokens, tags }, free };
 }
 
+/** Tags of the span [start, end) become one name of `label` (B- then I-). */
+function retag(tags: string[], sp: { start: number; end: number }, label: string): void {
+  for (let i = sp.start; i < sp.end; i++) tags[i] = (i === sp.start ? "B-" : "I-") + label;
+}
+
+/** Tokens unknown in either mask (masks of the same sentence). */
+export function eitherFree(a: Uint8Array, b: Uint8Array): Uint8Array {
+  return a.map((v, i) => v | b[i]);
+}
+
 /**
  * A silver name that is a nationality or language adjective and nothing else ("British"
  * linked to the United Kingdom, "deutschen" linked to Germany) is no place in news guidelines:
@@ -79,8 +89,7 @@ export function relabelTitles(s: Sentence): Sentence {
     const after = s.tokens[sp.end];
     const bold = after === "''" && s.tokens[sp.end + 1] === "'";
     if (!(before === "``" || (after === "''" && !bold))) continue;
-    tags ??= [...s.tags];
-    for (let i = sp.start; i < sp.end; i++) tags[i] = (i === sp.start ? "B-" : "I-") + "MISC";
+    retag((tags ??= [...s.tags]), sp, "MISC");
   }
   return tags ? { tokens: s.tokens, tags } : s;
 }
@@ -126,38 +135,41 @@ export function stripMarkup(s: Sentence): Sentence {
   return tokens.length === s.tokens.length ? s : { tokens, tags };
 }
 
-/** Head words of a kind of name: its last word, its first word, the end of a compound. */
-export interface HeadWords {
+/** Head words of facility names, as scripts/data/facility-heads.json gives them per language. */
+export interface FacilityHeads {
+  /** The name's last word ("Citi Field"). */
   last: string[];
+  /** Its first word ("Schloss Frederiksborg"). */
   first: string[];
+  /** The end of a compound ("Olympiastadion"). */
   suffix: string[];
 }
 
-/**
- * A silver name whose head says what it is gets the label news guidelines give that kind
- * (CoNLL, GermEval, Universal NER), whatever page WikiANN typed it by: a facility ("Citi
- * Field", "Schloss Frederiksborg", "Olympiastadion") is a LOC, not an ORG. Only names labelled
- * `from` change. The head words are data (scripts/data/facility-heads.json).
- */
-export function relabelByHeads(
-  s: Sentence,
-  heads: HeadWords,
-  from: readonly string[],
-  to: "LOC" | "MISC",
-): Sentence {
+/** Whether the name tokens[start, end) is a facility by its head words (sets built once). */
+export type IsFacility = (tokens: readonly string[], start: number, end: number) => boolean;
+
+export function facilityTest(heads: FacilityHeads): IsFacility {
   const last = new Set(heads.last);
   const first = new Set(heads.first);
+  return (tokens, start, end) => {
+    const lower = tokens[end - 1].toLowerCase();
+    return (
+      (end - start > 1 && (last.has(tokens[end - 1]) || first.has(tokens[start]))) ||
+      heads.suffix.some((x) => lower.endsWith(x) && lower.length > x.length + 2)
+    );
+  };
+}
+
+/**
+ * A silver ORG that names a facility ("Citi Field", "Schloss Frederiksborg", "Olympiastadion")
+ * is a LOC in news guidelines (CoNLL, GermEval, Universal NER); WikiANN types it by its page,
+ * mostly ORG.
+ */
+export function relabelFacilities(s: Sentence, isFacility: IsFacility): Sentence {
   let tags: string[] | undefined;
   for (const sp of bioSpans(s.tags)) {
-    if (!from.includes(sp.label)) continue;
-    const end = s.tokens[sp.end - 1];
-    const lower = end.toLowerCase();
-    const match =
-      (sp.end - sp.start > 1 && (last.has(end) || first.has(s.tokens[sp.start]))) ||
-      heads.suffix.some((x) => lower.endsWith(x) && lower.length > x.length + 2);
-    if (!match) continue;
-    tags ??= [...s.tags];
-    for (let i = sp.start; i < sp.end; i++) tags[i] = (i === sp.start ? "B-" : "I-") + to;
+    if (sp.label === "ORG" && isFacility(s.tokens, sp.start, sp.end))
+      retag((tags ??= [...s.tags]), sp, "LOC");
   }
   return tags ? { tokens: s.tokens, tags } : s;
 }

@@ -50,12 +50,14 @@ import { bioSpans } from "../extractors/tagger/index.ts";
 import { tokenize } from "../extractors/tagger/tokenize.ts";
 import {
   binomialTokens,
+  eitherFree,
+  facilityTest,
   relabelAdjectives,
-  relabelByHeads,
+  relabelFacilities,
   relabelOffices,
   relabelTitles,
   splitSilverSpans,
-  type HeadWords,
+  type FacilityHeads,
   stripMarkup,
   type Sentence,
 } from "./silver-spans.ts";
@@ -700,19 +702,18 @@ function trainLanguage(
   const isAdjective = (w: string) => ((lexMap.get(phraseHash([w])) ?? 0) & (1 << GAZ.NAT)) !== 0;
   const plan = silverPlan(lang);
   const offices = plan.has("offices") ? new Set(readData<string[]>("office-titles.json", lang)) : undefined;
-  const facilities = plan.has("facilities") ? readData<HeadWords>("facility-heads.json", lang) : undefined;
+  const isFacility = plan.has("facilities")
+    ? facilityTest(readData<FacilityHeads>("facility-heads.json", lang))
+    : undefined;
   const silver = (s: Sentence) => {
     if (plan.has("titles")) s = relabelTitles(s);
-    if (facilities) s = relabelByHeads(s, facilities, ["ORG"], "LOC");
+    if (isFacility) s = relabelFacilities(s, isFacility);
     if (plan.has("markup")) s = stripMarkup(s);
     let officeFree: Uint8Array | undefined;
     if (offices) ({ s, free: officeFree } = relabelOffices(s, offices));
     const cut = splitSilverSpans(s);
-    if (officeFree) cut.free = cut.free.map((v, i) => v | officeFree[i]);
-    if (plan.has("titles")) {
-      const bin = binomialTokens(s);
-      cut.free = cut.free.map((v, i) => v | bin[i]);
-    }
+    if (officeFree) cut.free = eitherFree(cut.free, officeFree);
+    if (plan.has("titles")) cut.free = eitherFree(cut.free, binomialTokens(s));
     if (process.env.KG_NER_NATFIX === "0") return cut;
     return { s: relabelAdjectives(cut.s, isAdjective, lang === "en" ? "MISC" : "O"), free: cut.free };
   };
@@ -794,7 +795,7 @@ function trainLanguage(
   const freeOf = ({ s, src }: { s: Sentence; src: Source }): Uint8Array | undefined => {
     const split = silverFree.get(s);
     const partial = src.partial ? freeTokens(s, gaz) : undefined;
-    if (split && partial) return split.map((v, i) => v | partial[i]);
+    if (split && partial) return eitherFree(split, partial);
     return split ?? partial;
   };
   const corpusGaz = new CorpusGazetteer();

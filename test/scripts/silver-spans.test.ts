@@ -3,12 +3,13 @@ import { readFileSync } from "node:fs";
 import {
   binomialTokens,
   relabelAdjectives,
-  relabelByHeads,
+  facilityTest,
+  relabelFacilities,
   relabelOffices,
   relabelTitles,
   splitSilverSpans,
   stripMarkup,
-  type HeadWords,
+  type FacilityHeads,
 } from "../../scripts/silver-spans.ts";
 
 describe("silver spans (WikiANN) brought to news guidelines", () => {
@@ -107,26 +108,22 @@ describe("silver spans (WikiANN) brought to news guidelines", () => {
   it("makes a facility ORG a place, from the committed head words, in both languages", () => {
     const heads = JSON.parse(readFileSync("scripts/data/facility-heads.json", "utf8")) as Record<
       string,
-      HeadWords
+      FacilityHeads
     >;
-    const en = relabelByHeads(
+    const en = relabelFacilities(
       {
         tokens: ["at", "Citi", "Field", "against", "New", "York", "Mets"],
         tags: ["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
       },
-      heads.en,
-      ["ORG"],
-      "LOC",
+      facilityTest(heads.en),
     );
     assert.deepEqual(en.tags, ["O", "B-LOC", "I-LOC", "O", "B-ORG", "I-ORG", "I-ORG"]);
-    const de = relabelByHeads(
+    const de = relabelFacilities(
       {
         tokens: ["Schloss", "Frederiksborg", "und", "Olympiastadion", "und", "FC", "Magdeburg"],
         tags: ["B-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG"],
       },
-      heads.de,
-      ["ORG"],
-      "LOC",
+      facilityTest(heads.de),
     );
     assert.deepEqual(de.tags, ["B-LOC", "I-LOC", "O", "B-LOC", "O", "B-ORG", "I-ORG"]);
   });
