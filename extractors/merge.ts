@@ -23,6 +23,8 @@ export interface NerSanity {
   nonNames: ReadonlySet<string>;
   stopwords: ReadonlySet<string>;
   firstNames?: ReadonlySet<string>;
+  /** Lower-cased words for kinds of organization or project ('joint venture', 'konzern'): no names. */
+  descriptors?: ReadonlySet<string>;
 }
 
 /** A tagger span worth keeping: capitalized, no number, no role word or generic term. */
@@ -31,6 +33,8 @@ export function saneNerSpan(span: NerSpan, check: NerSanity): boolean {
   if (t.length < 2 || t.length > 60) return false;
   if (!/^[\p{Lu}\p{N}]|^\p{Ll}+\p{Lu}/u.test(t)) return false;
   if (/^[\p{N}\s.,%$€]+$/u.test(t)) return false;
+  // 'das Joint Venture', 'the Consortium': a kind of organization, not its name
+  if (check.descriptors?.has(t.toLowerCase())) return false;
   const words = t.split(/\s+/);
   if (words.every((w) => check.nonNames.has(w.toLowerCase()) || check.stopwords.has(w))) return false;
   if (check.stopwords.has(words[0])) return false;

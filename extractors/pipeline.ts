@@ -57,6 +57,7 @@ export const STAGES: readonly Stage[] = Object.freeze([
         nonNames: s.doc.lexicons.nonNames,
         stopwords: new Set(s.doc.lex.cues.stopwords),
         firstNames: s.doc.lexicons.firstNames,
+        descriptors: s.doc.lex.descriptors,
       };
       return {
         candidates: [

@@ -68,6 +68,8 @@ export interface LanguageLexicon {
   cues: CueLexicon;
   /** Capitalized common nouns of the language ('Nachfrage', 'Rechenleistung'): no names. */
   commonNouns: ReadonlySet<string>;
+  /** Lower-cased kinds of organization and project ('joint venture', 'rechenzentrum'): no names. */
+  descriptors: ReadonlySet<string>;
 }
 
 export interface Lexicons {
@@ -91,6 +93,11 @@ const lang = (
 ): LanguageLexicon =>
   Object.freeze({
     commonNouns: new Set(nouns.words),
+    descriptors: new Set(
+      [...(cues as CueLexicon).orgDescriptors, ...(cues as CueLexicon).projectDescriptors].map((w) =>
+        w.toLowerCase(),
+      ),
+    ),
     abbreviations: new Set(abbr.abbreviations),
     roles: roles as RoleLexicon,
     cues: cues as CueLexicon,

@@ -20,7 +20,11 @@ const c = (
   source,
   confidence,
 });
-const check = { nonNames: new Set(["ki", "chef", "gpu"]), stopwords: new Set(["Der", "The"]) };
+const check = {
+  nonNames: new Set(["ki", "chef", "gpu"]),
+  stopwords: new Set(["Der", "The"]),
+  descriptors: new Set(["joint venture", "consortium", "konzern"]),
+};
 const span = (text: string, label: NerSpan["label"], start = 0): NerSpan => ({
   start,
   end: start + text.length,
@@ -71,6 +75,9 @@ describe("extractors/merge", () => {
     ["a single-word person", span("Jeans", "PER"), false],
     ["a hyphenated adjective", span("GPU-heavy", "ORG"), false],
     ["a sentence-initial article", span("The Company", "ORG"), false],
+    ["a kind of organization, German", span("Joint Venture", "ORG"), false],
+    ["a kind of organization, English", span("Consortium", "ORG"), false],
+    ["a name that starts with a kind of organization", span("Joint Venture Partners Trust", "ORG"), true],
   ];
   for (const [title, s, ok] of sanity)
     it(`tagger span sanity: ${title}`, () => assert.equal(saneNerSpan(s, check), ok));
@@ -110,6 +117,12 @@ describe("extractors/merge: evidence from the tagger adds up", () => {
     assert.deepEqual(names(run(text, "en", [at(text, "Verdant Compute", "ORG", 0.6)]), "Organization"), [
       "Verdant Compute",
     ]);
+  });
+  it("drops a kind of organization the tagger takes for a name, German and English", () => {
+    const de = "Für Halvard ist das Joint Venture ein Erfolg, sagte Halvard am Montag.";
+    assert.deepEqual(names(run(de, "de", [at(de, "Joint Venture", "ORG", 0.9)]), "Organization"), []);
+    const en = "The Consortium will build the campus, the partners said.";
+    assert.deepEqual(names(run(en, "en", [at(en, "Consortium", "ORG", 0.9)]), "Organization"), []);
   });
   it("drops the same unsure span in a headline", () => {
     const text = "Utilities Eye Verdant Dominance\nThe utility signed an agreement.";
