@@ -45,7 +45,12 @@ import {
   type Gazetteer,
 } from "../extractors/tagger/gazetteer.ts";
 import { phraseHash } from "../extractors/tagger/hash.ts";
-import { AveragedPerceptron, mulberry32, type TrainingSentence } from "../extractors/tagger/perceptron.ts";
+import {
+  AveragedPerceptron,
+  meanModel,
+  mulberry32,
+  type TrainingSentence,
+} from "../extractors/tagger/perceptron.ts";
 import { emissions, marginals, viterbi, type LinearModel } from "../extractors/tagger/decode.ts";
 import { encodeModel, type TaggerModel } from "../extractors/tagger/format.ts";
 import { NUM_TAGS, TAGS, tagIndex } from "../extractors/tagger/tags.ts";
@@ -694,22 +699,12 @@ function evaluate(model: LinearModel, data: { sf: SentenceFeatures; s: Sentence 
 }
 
 /**
- * Perceptrons trained per language, each on its own order of the sentences; the shipped
- * weights are their mean (one linear model: same size, same speed). One run's figures swing
- * with the order (5-fold GermEval over seeds: ±0.008).
+ * Perceptrons trained per language, each visiting the sentences in its own order; the shipped
+ * weights are their mean (meanModel: one linear model, decoded as fast as one, a little larger
+ * since more weights are non-zero). One run's figures swing with the order (5-fold GermEval
+ * over seeds: about ±0.008).
  */
 const RUNS = Number(process.env.KG_NER_RUNS ?? 3);
-
-/** The element-wise mean of linear models of the same shape. */
-function meanModel(models: readonly LinearModel[]): LinearModel {
-  if (models.length === 1) return models[0];
-  const mean = (pick: (m: LinearModel) => Float32Array) => {
-    const out = new Float32Array(pick(models[0]).length);
-    for (const m of models) pick(m).forEach((v, i) => (out[i] += v / models.length));
-    return out;
-  };
-  return { weights: mean((m) => m.weights), transitions: mean((m) => m.transitions) };
-}
 
 /** The domains whose private weights join the shared ones in the shipped model. */
 const TARGET: Record<string, string[]> = {
@@ -900,7 +895,6 @@ function trainLanguage(
 
   if (plan.has("distrust")) distrustSilver(data, train, bits, lang);
 
-  // RUNS perceptrons, each visiting the sentences in its own order; the model is their mean
   const runs = Array.from({ length: RUNS }, (_, r) => ({
     p: new AveragedPerceptron(bits, Number(process.env.KG_NER_MARGIN ?? MARGIN)),
     rand: mulberry32(SEED + 1 + r),

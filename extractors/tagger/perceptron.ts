@@ -144,3 +144,23 @@ export class AveragedPerceptron {
     return { weights, transitions };
   }
 }
+
+/**
+ * The element-wise mean of models of the same shape: perceptrons trained on different orders
+ * of the same sentences average into one model that depends less on any one order.
+ */
+export function meanModel(models: readonly LinearModel[]): LinearModel {
+  if (models.length === 0) throw new Error("meanModel needs at least one model");
+  if (models.length === 1) return models[0];
+  const mean = (pick: (m: LinearModel) => Float32Array): Float32Array => {
+    const n = pick(models[0]).length;
+    const out = new Float32Array(n);
+    for (const m of models) {
+      const xs = pick(m);
+      if (xs.length !== n) throw new Error("meanModel: models of different shapes");
+      for (let i = 0; i < n; i++) out[i] += xs[i] / models.length;
+    }
+    return out;
+  };
+  return { weights: mean((m) => m.weights), transitions: mean((m) => m.transitions) };
+}

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { viterbi, margins, marginals, emissions } from "../../../extractors/tagger/decode.ts";
 import { NUM_TAGS, TAGS, TAG_INDEX } from "../../../extractors/tagger/tags.ts";
-import { AveragedPerceptron, mulberry32 } from "../../../extractors/tagger/perceptron.ts";
+import { AveragedPerceptron, meanModel, mulberry32 } from "../../../extractors/tagger/perceptron.ts";
 
 const T = NUM_TAGS;
 const idx = (t: string) => TAG_INDEX.get(t)!;
@@ -119,5 +119,16 @@ describe("tagger decoding", () => {
     // the plain perceptron stops at the first correct decoding; the margin one pushes on
     assert.ok(gap(0) > 0);
     assert.ok(gap(4) > gap(0), `gaps ${gap(0)} and ${gap(4)}`);
+  });
+
+  it("averages models trained on different orders into one of the same shape", () => {
+    const a = { weights: Float32Array.from([1, -2, 0]), transitions: Float32Array.from([4, 0]) };
+    const b = { weights: Float32Array.from([3, 2, 0]), transitions: Float32Array.from([0, 2]) };
+    const m = meanModel([a, b]);
+    assert.deepEqual(Array.from(m.weights), [2, 0, 0]);
+    assert.deepEqual(Array.from(m.transitions), [2, 1]);
+    assert.equal(meanModel([a]), a);
+    assert.throws(() => meanModel([]), /at least one/);
+    assert.throws(() => meanModel([a, { ...b, weights: Float32Array.from([1]) }]), /different shapes/);
   });
 });
