@@ -74,6 +74,8 @@ import { readReannotations, tokensHash, type Reannotation } from "./reannotated.
 import { readAnnotated } from "./written-news.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** Training-only data of the project's own (word lists, annotations). */
+const OWN_DATA = join(ROOT, "scripts", "data");
 const require = createRequire(import.meta.url);
 const SEED = Number(process.env.KG_NER_SEED ?? 20141);
 /**
@@ -87,7 +89,7 @@ const MIN_COUNT = Number(process.env.KG_NER_MINCOUNT ?? 2);
  * training. Measured against 0: English WikiANN-en dev 0.805 -> 0.812, WNUT 0.541 -> 0.540,
  * SEC slice 0.931 -> 0.935; German 5-fold GermEval 0.717 -> 0.718.
  */
-const MARGIN = 8;
+const MARGIN = Number(process.env.KG_NER_MARGIN ?? 8);
 
 /**
  * How each language's silver fragments (WikiANN) are brought to news guidelines before
@@ -118,7 +120,7 @@ const DISTRUST_SCALE = 0.02;
 
 /** A training-only data file of scripts/data/, the entry for one language. */
 function readData<T>(file: string, lang: string): T {
-  return (JSON.parse(readFileSync(join(ROOT, "scripts", "data", file), "utf8")) as Record<string, T>)[lang];
+  return (JSON.parse(readFileSync(join(OWN_DATA, file), "utf8")) as Record<string, T>)[lang];
 }
 const DEBUG: string[] = [];
 
@@ -304,7 +306,7 @@ function readJsonl(path: string): Sentence[] {
  * 0.870; 5-fold GermEval 0.7288 without, 0.7264 (720), 0.7296 (1,680), 0.7324 (3,600), 0.7218
  * (5,040; 0.7302 with GermEval three times per epoch).
  */
-const HAND_FILE = join(ROOT, "scripts", "data", "wikiann-reannotated.jsonl.gz");
+const HAND_FILE = join(OWN_DATA, "wikiann-reannotated.jsonl.gz");
 const HAND: Record<string, { repeat: number; domain?: string }> = {
   de: { repeat: 1, domain: "news" },
   en: { repeat: 2 },
@@ -621,7 +623,7 @@ function distrustSilver(
   const freed: Record<string, number> = {};
   for (const half of [0, 1]) {
     const isTarget = (i: number) => train[i].src.fragment && i % 2 === half;
-    const p = new AveragedPerceptron(bits, Number(process.env.KG_NER_MARGIN ?? MARGIN));
+    const p = new AveragedPerceptron(bits, MARGIN);
     const rand = mulberry32(SEED + 7 + half);
     const rest = data.filter((_, i) => !isTarget(i));
     for (let e = 0; e < 3; e++) p.epoch(rest, rand);
@@ -762,13 +764,7 @@ function trainLanguage(
     (process.env.KG_NER_EVAL_EXTRA ?? "")
       .split(",")
       .filter((f) => f.includes(`-${lang}`))
-      .map((f) => [
-        f,
-        readFileSync(f, "utf8")
-          .split("\n")
-          .filter((l) => l.trim())
-          .map((l) => JSON.parse(l) as Sentence),
-      ]),
+      .map((f) => [f, readAnnotated(f).map(({ s }) => s)]),
   );
   const extraKeys = new Set([...extra.values()].flatMap((xs) => xs.map((s) => s.tokens.join(" "))));
   for (const src of PLAN[lang]) {
@@ -777,9 +773,7 @@ function trainLanguage(
     const heldByHand: Sentence[] = [];
     const patches = handAnnotated(src.file);
     const rows = (
-      src.own
-        ? readAnnotated(join(ROOT, "scripts", "data", src.file))
-        : readJsonlLines(join(dataDir, src.file))
+      src.own ? readAnnotated(join(OWN_DATA, src.file)) : readJsonlLines(join(dataDir, src.file))
     ).filter(({ s, line }) => {
       const r = patches?.get(line);
       if (!r) return true;
@@ -896,7 +890,7 @@ function trainLanguage(
   if (plan.has("distrust")) distrustSilver(data, train, bits, lang);
 
   const runs = Array.from({ length: RUNS }, (_, r) => ({
-    p: new AveragedPerceptron(bits, Number(process.env.KG_NER_MARGIN ?? MARGIN)),
+    p: new AveragedPerceptron(bits, MARGIN),
     rand: mulberry32(SEED + 1 + r),
   }));
   let last: LinearModel | null = null;
